@@ -1,0 +1,109 @@
+/**
+ * createApp(): middleware, routes, the OpenAPI document, docs, and the one error handler.
+ */
+import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { createRouter } from "./lib/create-router";
+import { httpCache } from "./lib/http-cache";
+import { allowedMethods } from "./lib/method-not-allowed";
+import { OPENAPI_PATH, openApiConfig } from "./lib/openapi";
+import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./lib/problem";
+import { rateLimit } from "./lib/rate-limit";
+import { datasetsRouter } from "./routes/datasets";
+import { localAuthoritiesRouter } from "./routes/local-authorities";
+import { problemsRouter } from "./routes/problems";
+import { rootRouter } from "./routes/root";
+import { schoolsRouter } from "./routes/schools";
+
+const CODE_BY_STATUS = new Map<number, ProblemCode>(
+  (Object.entries(PROBLEMS) as Array<[ProblemCode, { status: number }]>)
+    .filter(([code]) => code !== "validation_failed")
+    .map(([code, { status }]) => [status, code]),
+);
+
+/** The largest body any endpoint takes; endpoints set tighter limits of their own. */
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof HTTPException && error.status < 500) {
+    const code = CODE_BY_STATUS.get(error.status) ?? "bad_request";
+    return new ApiError(code, error.message || PROBLEMS[code].title, { status: error.status });
+  }
+  return new ApiError("internal_error", "The request failed on our side. Quote the request id if you report it.");
+}
+
+function describeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return String(error);
+  // drizzle wraps the driver's error; its cause carries the reason (such as "no such table").
+  return { name: error.name, message: error.message, stack: error.stack, cause: error.cause ? describeError(error.cause) : undefined };
+}
+
+export function createApp() {
+  const app = createRouter();
+
+  app.use(requestId());
+  app.use(
+    cors({
+      origin: "*",
+      allowMethods: ["GET", "HEAD", "OPTIONS"],
+      exposeHeaders: ["ETag", "X-Request-Id", "Retry-After", "Link"],
+      maxAge: 86400,
+    }),
+  );
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set("X-Content-Type-Options", "nosniff");
+  });
+  app.use(rateLimit);
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+      },
+    }),
+  );
+  app.use(httpCache);
+
+  for (const router of [rootRouter, problemsRouter, localAuthoritiesRouter, schoolsRouter, datasetsRouter]) {
+    app.route("/", router);
+  }
+
+  app.doc31(OPENAPI_PATH, openApiConfig);
+  app.get("/docs", Scalar({ url: OPENAPI_PATH, pageTitle: "SEND OAP API reference" }));
+
+  app.notFound((c) => {
+    const allow = allowedMethods(app, c.req.path);
+    if (allow.length) {
+      return problemResponse(
+        c,
+        new ApiError("method_not_allowed", `${c.req.method} is not allowed on ${c.req.path}. Allowed: ${allow.join(", ")}.`, {
+          headers: { Allow: allow.join(", ") },
+        }),
+      );
+    }
+    return problemResponse(c, new ApiError("not_found", `Nothing is published at ${c.req.path}. Start at / for the list of endpoints.`));
+  });
+
+  app.onError((error, c) => {
+    const apiError = asApiError(error);
+    if (apiError.status >= 500) {
+      console.error(
+        JSON.stringify({
+          level: "error",
+          request_id: c.get("requestId"),
+          method: c.req.method,
+          path: c.req.path,
+          error: describeError(error),
+        }),
+      );
+    }
+    return problemResponse(c, apiError);
+  });
+
+  return app;
+}

@@ -1,0 +1,13 @@
+import type { RequestIdVariables } from "hono/request-id";
+
+/** Bindings and vars from wrangler.toml. */
+export interface Env {
+  DB: D1Database;
+  /** Absent in local tools that do not configure it; then no limit applies. */
+  RATE_LIMITER?: RateLimit;
+}
+
+export interface AppBindings {
+  Bindings: Env;
+  Variables: RequestIdVariables;
+}

@@ -1,0 +1,53 @@
+/** OpenAPI response helpers shared by every route definition. */
+import { z } from "@hono/zod-openapi";
+import { PROBLEM_CONTENT_TYPE, PROBLEMS, type ProblemCode } from "./problem";
+
+const FieldErrorSchema = z.object({
+  message: z.string().openapi({ example: "per_page must be a whole number from 1 to 200." }),
+  code: z.string().openapi({ example: "invalid_type" }),
+});
+
+export const ProblemSchema = z
+  .object({
+    type: z.url().openapi({ example: "https://api.example.org/problems/validation_failed" }),
+    title: z.string().openapi({ example: "Validation failed" }),
+    status: z.number().int().openapi({ example: 400 }),
+    detail: z.string().openapi({ example: "Check the query parameters: per_page." }),
+    instance: z.string().openapi({ example: "/v1/schools" }),
+    code: z.enum(Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]]),
+    request_id: z.string().optional().openapi({ example: "5b0c6f0e-3c1e-4a53-9d52-2f1f0e0b7a10" }),
+    errors: z
+      .record(z.string(), z.array(FieldErrorSchema))
+      .optional()
+      .openapi({
+        description: 'Per-field errors keyed by field name or JSONPath; whole-request errors use the key "".',
+        example: { per_page: [{ message: "per_page must be a whole number from 1 to 200.", code: "invalid_type" }] },
+      }),
+  })
+  .openapi("Problem", { description: "An RFC 9457 problem details object." });
+
+export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { "application/json": { schema } } };
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: "The request is malformed or a query or path field is invalid.",
+  404: "Nothing matches the identifier.",
+  405: "The path does not accept this method.",
+  413: "The request body is too large.",
+  415: "The request body's media type is not accepted.",
+  422: "The body was read but its content is invalid or cannot be processed.",
+  429: "Too many requests from this client; see Retry-After.",
+  500: "An error on our side; quote the request id.",
+};
+
+/** Every route answers 429 and 500 as well as the statuses it names. */
+export function problemResponses(...statuses: Array<keyof typeof DESCRIPTIONS>) {
+  const all = [...new Set([...statuses, 429, 500])];
+  return Object.fromEntries(
+    all.map((status) => [
+      status,
+      { description: DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
+    ]),
+  );
+}

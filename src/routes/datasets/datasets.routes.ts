@@ -1,0 +1,54 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { pagedSchema, pagingQuery } from "../../lib/paging";
+import { jsonContent, problemResponses } from "../../lib/responses";
+
+const tags = ["Datasets"];
+
+export const DatasetReleaseSchema = z
+  .object({
+    version: z.string().openapi({ example: "1.0.0", description: "Semantic version: major when fields are removed, minor for additions and changed values." }),
+    status: z.enum(["building", "published", "failed", "withdrawn"]),
+    previous_version: z.string().nullable(),
+    created_at: z.string(),
+    published_at: z.string().nullable(),
+    licence: z.string(),
+    counts: z.record(z.string(), z.number().int()).openapi({ example: { documents: 12, statements: 3400 } }),
+    checksums_sha256: z.string().nullable().openapi({ description: "SHA-256 of the release's checksum file" }),
+    notes: z.string().nullable(),
+    _links: z.object({ self: z.object({ href: z.string().openapi({ example: "/v1/datasets/1.0.0" }) }) }),
+  })
+  .openapi("DatasetRelease");
+
+export const list = createRoute({
+  method: "get",
+  path: "/v1/datasets",
+  operationId: "listDatasetReleases",
+  tags,
+  summary: "List dataset releases",
+  description: "Every release of the open dataset, newest first. An empty list means nothing has been released yet.",
+  request: { query: z.strictObject({ ...pagingQuery }) },
+  responses: {
+    200: jsonContent(pagedSchema(DatasetReleaseSchema, "DatasetReleaseList"), "A page of releases"),
+    ...problemResponses(400),
+  },
+});
+
+export const getOne = createRoute({
+  method: "get",
+  path: "/v1/datasets/{version}",
+  operationId: "getDatasetRelease",
+  tags,
+  summary: "Get one dataset release",
+  request: {
+    params: z.object({
+      version: z
+        .string()
+        .regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/, { error: "version must look like 1.2.0." })
+        .openapi({ param: { name: "version", in: "path" }, example: "1.0.0" }),
+    }),
+  },
+  responses: { 200: jsonContent(DatasetReleaseSchema, "The release"), ...problemResponses(400, 404) },
+});
+
+export type ListRoute = typeof list;
+export type GetOneRoute = typeof getOne;

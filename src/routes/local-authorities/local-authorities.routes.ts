@@ -1,0 +1,92 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { pagedSchema, pagingQuery } from "../../lib/paging";
+import { jsonContent, problemResponses } from "../../lib/responses";
+import { ReferenceProvenanceSchema } from "../reference-provenance";
+
+const tags = ["Local authorities"];
+
+export const RegionSchema = z
+  .object({
+    code: z.string().openapi({ example: "E12000007", description: "ONS region code" }),
+    name: z.string().openapi({ example: "London" }),
+    slug: z.string().openapi({ example: "london" }),
+  })
+  .openapi("Region");
+
+export const LocalAuthoritySchema = z
+  .object({
+    la_code: z.string().openapi({ example: "202", description: "DfE 3-digit LA code, as GIAS 'LA (code)'" }),
+    gss_code: z.string().openapi({ example: "E09000007", description: "Current ONS/GSS code" }),
+    former_gss_codes: z
+      .array(
+        z.object({
+          gss_code: z.string().openapi({ example: "E08000016" }),
+          valid_to: z.string().openapi({ example: "2025-04-30", description: "Last day the code was in use" }),
+          reason: z.string(),
+        }),
+      )
+      .openapi({ description: "GSS codes this LA used before; they still resolve to it." }),
+    name: z.string().openapi({ example: "Camden" }),
+    slug: z.string().openapi({ example: "camden" }),
+    la_type: z.enum(["county", "unitary", "metropolitan_district", "london_borough"]).openapi({ example: "london_borough" }),
+    region: RegionSchema,
+    _links: z.object({
+      self: z.object({ href: z.string().openapi({ example: "/v1/local-authorities/202" }) }),
+      schools: z.object({ href: z.string().openapi({ example: "/v1/schools?la=202" }) }),
+    }),
+  })
+  .openapi("LocalAuthority");
+
+export const LocalAuthorityDetailSchema = LocalAuthoritySchema.extend({ provenance: ReferenceProvenanceSchema }).openapi(
+  "LocalAuthorityDetail",
+);
+
+const LocalAuthorityListSchema = pagedSchema(LocalAuthoritySchema, "LocalAuthorityList");
+
+export const list = createRoute({
+  method: "get",
+  path: "/v1/local-authorities",
+  operationId: "listLocalAuthorities",
+  tags,
+  summary: "List local authorities",
+  description:
+    "The 153 English local authorities with SEND duties. Filters are cumulative (AND). `q` matches part of the name, ignoring case, accents and punctuation.",
+  request: {
+    query: z
+      .strictObject({
+        region: z
+          .string()
+          .max(64)
+          .optional()
+          .openapi({ description: "ONS region code, name or slug", example: "london" }),
+        q: z.string().min(1).max(100).optional().openapi({ description: "Part of the LA's name", example: "kingston" }),
+        ...pagingQuery,
+      }),
+  },
+  responses: {
+    200: jsonContent(LocalAuthorityListSchema, "A page of local authorities"),
+    ...problemResponses(400),
+  },
+});
+
+export const getOne = createRoute({
+  method: "get",
+  path: "/v1/local-authorities/{code}",
+  operationId: "getLocalAuthority",
+  tags,
+  summary: "Get one local authority",
+  description:
+    "Accepts the DfE code (`201`), the current GSS code (`E09000001`), a former GSS code (`E08000016` is Barnsley) or the slug (`camden`).",
+  request: {
+    params: z.object({
+      code: z.string().max(64).openapi({ param: { name: "code", in: "path" }, example: "camden" }),
+    }),
+  },
+  responses: {
+    200: jsonContent(LocalAuthorityDetailSchema, "The local authority"),
+    ...problemResponses(400, 404),
+  },
+});
+
+export type ListRoute = typeof list;
+export type GetOneRoute = typeof getOne;

@@ -1,0 +1,28 @@
+/** Where a reference row (LA or school) came from: the file, its hash, source and licence. */
+import { z } from "@hono/zod-openapi";
+
+export const ReferenceProvenanceSchema = z
+  .object({
+    file: z.string().openapi({ example: "data/reference/local-authorities.csv" }),
+    sha256: z.string().openapi({ example: "3f1c0b6e2b8f4f1e9c2d7a5b6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b" }),
+    source: z.string(),
+    licence: z.string(),
+    loaded_at: z.string().openapi({ example: "2026-11-28T09:00:00.000Z" }),
+  })
+  .openapi("ReferenceProvenance");
+
+export function referenceProvenance(row: {
+  referencePath: string;
+  referenceSha256: string;
+  referenceSource: string;
+  referenceLicence: string;
+  referenceLoadedAt: string;
+}): z.infer<typeof ReferenceProvenanceSchema> {
+  return {
+    file: row.referencePath,
+    sha256: row.referenceSha256,
+    source: row.referenceSource,
+    licence: row.referenceLicence,
+    loaded_at: row.referenceLoadedAt,
+  };
+}

@@ -1,0 +1,11 @@
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      DB: D1Database;
+      RATE_LIMITER: RateLimit;
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}
+
+export {};
