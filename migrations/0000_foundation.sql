@@ -47,6 +47,8 @@ CREATE TABLE `documents` (
 	`content_type` text NOT NULL,
 	`platform` text,
 	`adapter` text NOT NULL,
+	`method` text NOT NULL,
+	`source_id` text,
 	`is_authoritative` integer DEFAULT true NOT NULL,
 	`licence` text DEFAULT 'unknown' NOT NULL,
 	`licence_evidence` text,
@@ -63,6 +65,7 @@ CREATE TABLE `documents` (
 	`last_seen` text NOT NULL,
 	`modified_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	FOREIGN KEY (`sha256`) REFERENCES `snapshots`(`sha256`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`source_id`) REFERENCES `oap_sources`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`tier_scheme_id`) REFERENCES `tier_schemes`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`supersedes_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action,
 	FOREIGN KEY (`parent_doc_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action
@@ -70,6 +73,7 @@ CREATE TABLE `documents` (
 --> statement-breakpoint
 CREATE INDEX `documents_status_idx` ON `documents` (`status`);--> statement-breakpoint
 CREATE INDEX `documents_modified_idx` ON `documents` (`modified_at`);--> statement-breakpoint
+CREATE INDEX `documents_source_idx` ON `documents` (`source_id`);--> statement-breakpoint
 CREATE TABLE `former_gss_codes` (
 	`gss_code` text PRIMARY KEY NOT NULL,
 	`la_code` text NOT NULL,
@@ -94,6 +98,42 @@ CREATE TABLE `local_authorities` (
 CREATE UNIQUE INDEX `local_authorities_gss_code_unique` ON `local_authorities` (`gss_code`);--> statement-breakpoint
 CREATE UNIQUE INDEX `local_authorities_slug_unique` ON `local_authorities` (`slug`);--> statement-breakpoint
 CREATE INDEX `local_authorities_region_idx` ON `local_authorities` (`region_code`,`name`);--> statement-breakpoint
+CREATE TABLE `oap_sources` (
+	`id` text PRIMARY KEY NOT NULL,
+	`la_code` text NOT NULL,
+	`status` text NOT NULL,
+	`shared_with` text,
+	`shared_source_id` text,
+	`title` text,
+	`landing_url` text,
+	`document_url` text,
+	`format` text DEFAULT 'unknown' NOT NULL,
+	`platform` text,
+	`adapter` text,
+	`date_or_version` text,
+	`notes` text,
+	`last_checked_at` text,
+	`last_outcome` text,
+	FOREIGN KEY (`la_code`) REFERENCES `local_authorities`(`la_code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`shared_source_id`) REFERENCES `oap_sources`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `oap_sources_la_idx` ON `oap_sources` (`la_code`);--> statement-breakpoint
+CREATE TABLE `pipeline_events` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`run_id` text NOT NULL,
+	`at` text NOT NULL,
+	`subject` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`url` text,
+	`stage` text NOT NULL,
+	`outcome` text NOT NULL,
+	`reason` text,
+	`sha256` text
+);
+--> statement-breakpoint
+CREATE INDEX `pipeline_events_subject_idx` ON `pipeline_events` (`subject`,`subject_id`,`at`);--> statement-breakpoint
+CREATE INDEX `pipeline_events_run_idx` ON `pipeline_events` (`run_id`);--> statement-breakpoint
 CREATE TABLE `provision_item_synonyms` (
 	`item_id` text NOT NULL,
 	`synonym` text NOT NULL,
@@ -201,18 +241,19 @@ CREATE TABLE `snapshots` (
 );
 --> statement-breakpoint
 CREATE INDEX `snapshots_url_idx` ON `snapshots` (`url`,`retrieved_at`);--> statement-breakpoint
-CREATE TABLE `statement_items` (
+CREATE TABLE `statement_parts` (
 	`statement_id` text NOT NULL,
-	`item_id` text NOT NULL,
-	`method` text NOT NULL,
-	`score` real NOT NULL,
-	`matched_text` text,
-	PRIMARY KEY(`statement_id`, `item_id`),
+	`ordinal` integer NOT NULL,
+	`text` text NOT NULL,
+	`item_id` text,
+	`method` text,
+	`score` real,
+	PRIMARY KEY(`statement_id`, `ordinal`),
 	FOREIGN KEY (`statement_id`) REFERENCES `statements`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`item_id`) REFERENCES `provision_items`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `statement_items_item_idx` ON `statement_items` (`item_id`);--> statement-breakpoint
+CREATE INDEX `statement_parts_item_idx` ON `statement_parts` (`item_id`);--> statement-breakpoint
 CREATE TABLE `statements` (
 	`id` text PRIMARY KEY NOT NULL,
 	`doc_id` text NOT NULL,
@@ -220,7 +261,9 @@ CREATE TABLE `statements` (
 	`kind` text NOT NULL,
 	`area` text,
 	`sub_need` text,
+	`sub_need_label` text,
 	`tier_ordinal` integer,
+	`tier_label` text,
 	`canonical_tier` text,
 	`phases` text DEFAULT '[]' NOT NULL,
 	`heading_path` text DEFAULT '[]' NOT NULL,

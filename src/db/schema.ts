@@ -90,6 +90,36 @@ export const schools = sqliteTable(
   ],
 );
 
+export const SOURCE_STATUSES = ["found", "not_found_yet", "shared"] as const;
+
+/**
+ * The source registry (data/sources/oap-sources.csv): every LA appears at least once, with
+ * where its OAP guidance is published, or that it uses another body's, or that none is known yet.
+ */
+export const oapSources = sqliteTable(
+  "oap_sources",
+  {
+    id: text("id").primaryKey(), // stable slug: "<la_code>-<n>"
+    laCode: text("la_code").notNull().references(() => localAuthorities.laCode),
+    status: text("status", { enum: SOURCE_STATUSES }).notNull(),
+    /** For `shared`: whose document it is (e.g. "Greater Manchester"), and the source row that holds it. */
+    sharedWith: text("shared_with"),
+    sharedSourceId: text("shared_source_id").references((): AnySQLiteColumn => oapSources.id),
+    title: text("title"),
+    landingUrl: text("landing_url"),
+    documentUrl: text("document_url"),
+    format: text("format", { enum: ["html", "pdf", "docx", "unknown"] }).notNull().default("unknown"),
+    platform: text("platform"),
+    adapter: text("adapter"),
+    dateOrVersion: text("date_or_version"),
+    notes: text("notes"),
+    /** When the pipeline last tried this source, and how that went (see pipeline_events for history). */
+    lastCheckedAt: text("last_checked_at"),
+    lastOutcome: text("last_outcome"),
+  },
+  (t) => [index("oap_sources_la_idx").on(t.laCode)],
+);
+
 /** Every fetched body, addressed by sha256; the bytes live on disk (Node) or in R2 (Worker). */
 export const snapshots = sqliteTable(
   "snapshots",
@@ -139,6 +169,7 @@ export const tiers = sqliteTable(
   (t) => [primaryKey({ columns: [t.schemeId, t.ordinal] })],
 );
 
+export const RECORD_METHODS = ["scraped", "fixture", "manual_review"] as const;
 export const DOCUMENT_STATUSES = ["draft", "consultation", "final", "superseded", "withdrawn"] as const;
 export const DATE_KINDS = ["published", "last_updated", "last_reviewed", "next_review"] as const;
 
@@ -160,6 +191,9 @@ export const documents = sqliteTable(
     contentType: text("content_type").notNull(),
     platform: text("platform"),
     adapter: text("adapter").notNull(),
+    /** How the record was made: `fixture` content is never published as an LA's data. */
+    method: text("method", { enum: RECORD_METHODS }).notNull(),
+    sourceId: text("source_id").references(() => oapSources.id),
     isAuthoritative: integer("is_authoritative", { mode: "boolean" }).notNull().default(true),
     licence: text("licence").notNull().default("unknown"),
     licenceEvidence: text("licence_evidence"),
@@ -178,7 +212,11 @@ export const documents = sqliteTable(
     lastSeen: text("last_seen").notNull(),
     modifiedAt: text("modified_at").notNull().default(now),
   },
-  (t) => [index("documents_status_idx").on(t.status), index("documents_modified_idx").on(t.modifiedAt)],
+  (t) => [
+    index("documents_status_idx").on(t.status),
+    index("documents_modified_idx").on(t.modifiedAt),
+    index("documents_source_idx").on(t.sourceId),
+  ],
 );
 
 /** Each date a document states, with where it was read from, so a guess is never shown as fact. */
@@ -226,8 +264,10 @@ export const statements = sqliteTable(
     ordinal: integer("ordinal").notNull(),
     kind: text("kind", { enum: STATEMENT_KINDS }).notNull(),
     area: text("area", { enum: AREAS }),
-    subNeed: text("sub_need"),
+    subNeed: text("sub_need"), // DfE census SEN type: SLCN, ASD, SPLD, MLD, SLD, PMLD, SEMH, HI, VI, MSI, PD, OTH
+    subNeedLabel: text("sub_need_label"), // as the LA wrote it
     tierOrdinal: integer("tier_ordinal"),
+    tierLabel: text("tier_label"), // as the LA wrote it
     canonicalTier: text("canonical_tier", { enum: CANONICAL_TIERS }),
     phases: text("phases", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     headingPath: text("heading_path", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
@@ -284,16 +324,22 @@ export const provisionItemSynonyms = sqliteTable(
   (t) => [primaryKey({ columns: [t.itemId, t.synonym] })],
 );
 
-export const statementItems = sqliteTable(
-  "statement_items",
+/**
+ * A statement split into atomic provision items ("e.g. overlays, tinted paper, larger print"
+ * gives three parts), each matched to the vocabulary where it can be; unmatched parts keep
+ * their text. The statement keeps the raw bullet.
+ */
+export const statementParts = sqliteTable(
+  "statement_parts",
   {
     statementId: text("statement_id").notNull().references(() => statements.id, { onDelete: "cascade" }),
-    itemId: text("item_id").notNull().references(() => provisionItems.id),
-    method: text("method", { enum: ["rule", "model", "human"] }).notNull(),
-    score: real("score").notNull(),
-    matchedText: text("matched_text"),
+    ordinal: integer("ordinal").notNull(),
+    text: text("text").notNull(),
+    itemId: text("item_id").references(() => provisionItems.id),
+    method: text("method", { enum: ["rule", "model", "human"] }),
+    score: real("score"),
   },
-  (t) => [primaryKey({ columns: [t.statementId, t.itemId] }), index("statement_items_item_idx").on(t.itemId)],
+  (t) => [primaryKey({ columns: [t.statementId, t.ordinal] }), index("statement_parts_item_idx").on(t.itemId)],
 );
 
 export const REPORT_ITEM_STATUSES = ["present", "vague", "missing", "not_required"] as const;
@@ -349,4 +395,29 @@ export const datasetReleases = sqliteTable(
     notes: text("notes"),
   },
   (t) => [index("dataset_releases_published_idx").on(t.status, t.publishedAt)],
+);
+
+export const PIPELINE_STAGES = ["discover", "fetch", "extract", "normalise", "gate", "publish"] as const;
+export const PIPELINE_OUTCOMES = ["ok", "unchanged", "held_back", "failed"] as const;
+
+/**
+ * What happened to each source at each stage of each run: the record behind "last checked",
+ * held-back extractions and failing sources. Append-only.
+ */
+export const pipelineEvents = sqliteTable(
+  "pipeline_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: text("run_id").notNull(),
+    at: text("at").notNull(),
+    subject: text("subject", { enum: ["oap_source", "school_report", "dataset"] }).notNull(),
+    /** oap_sources.id, a school URN, or a dataset version. */
+    subjectId: text("subject_id").notNull(),
+    url: text("url"),
+    stage: text("stage", { enum: PIPELINE_STAGES }).notNull(),
+    outcome: text("outcome", { enum: PIPELINE_OUTCOMES }).notNull(),
+    reason: text("reason"),
+    sha256: text("sha256"),
+  },
+  (t) => [index("pipeline_events_subject_idx").on(t.subject, t.subjectId, t.at), index("pipeline_events_run_idx").on(t.runId)],
 );
