@@ -1,0 +1,31 @@
+/**
+ * The common reading of any document: an ordered list of blocks, each with the headings it
+ * sits under. HTML pages, PDFs and plain text all come out in this shape, so the OAP
+ * normaliser and the report analyser read one structure whatever the source format.
+ */
+export interface Link {
+  text: string;
+  /** Absolute when the document's URL was known, otherwise as written. */
+  href: string;
+}
+
+export type BlockKind = "heading" | "paragraph" | "list_item" | "table_row";
+
+export interface Block {
+  kind: BlockKind;
+  /** Whitespace collapsed; for table rows, the cells joined with " | ". */
+  text: string;
+  /** 1-6 for headings (from <h1>-<h6>, font size, or numbering); absent otherwise. */
+  level?: number;
+  /** Texts of the enclosing headings, outermost first. A heading's path excludes itself. */
+  headingPath: string[];
+  links: Link[];
+  /** 1-based page number for PDF input. */
+  page?: number;
+  /** Nesting depth for list items, from 0. */
+  listDepth?: number;
+  /** For table rows: which table in the document, the row number, its cells and the header cells. */
+  table?: { index: number; row: number; cells: string[]; header: string[] };
+  /** The URL the block was read from, when a document spans several pages or files. */
+  sourceUrl?: string;
+}
