@@ -1,0 +1,234 @@
+/**
+ * Reads line-oriented text into blocks: plain text, text pasted from a PDF, or the lines
+ * pdf.ts rebuilds from a PDF's text layer. Handles what PDF text brings with it: running
+ * headers and footers, page numbers, words hyphenated across lines, paragraphs hard-wrapped
+ * into short lines and split across pages, bullets drawn as glyphs, and headings known only
+ * by numbering, wording or type size.
+ */
+import type { Block } from "./blocks";
+
+/** One line of source text, with what layout tells us about it. */
+export interface SourceLine {
+  text: string;
+  page: number;
+  /** A blank line or a clear vertical gap comes before this line. */
+  gapBefore: boolean;
+  /** Type size in points, when known (PDF). */
+  fontSize?: number;
+  /** Left edge in points, when known (PDF). */
+  x?: number;
+  /** Right edge in points, when known (PDF). */
+  right?: number;
+}
+
+const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-$|^page\s+\d{1,4}\s+of\s+\d{1,4}\b/i;
+const PAGE_MARK = /\bpage\s+\d{1,4}(\s+of\s+\d{1,4})?\s*$/i;
+const BULLET = /^\s*([•●▪■◦○◆◇►▸‣⁃∙·*\-–—]|\uf0b7|\uf0a7|\uf076|o(?=\s))\s+/u;
+const LETTERED = /^\s*(\(?[a-z]\)|\(?[ivx]{1,4}\))\s+/;
+const NUMBERED_HEADING = /^\s*((section|part)\s+)?(\d{1,2}(\.\d{1,2}){0,3})[.):]?\s+(?=\S)/i;
+const QUESTION_WORDS = /^(how|what|who|where|when|which|why|will|can|does|do|is|are|should|could)\b/i;
+/** Prefixes that keep their hyphen when a word breaks after them at a line end. */
+const KEEP_HYPHEN = /(^|[^a-z])(self|well|co|non|multi|cross|short|long|full|part|high|low|one|two|three|small|large|semi|ex|all|half|step|key|year|age|evidence|child|person|team|face|pre|post)-$/i;
+
+export function textToBlocks(text: string, options: { sourceUrl?: string } = {}): Block[] {
+  const lines: SourceLine[] = [];
+  let page = 1;
+  let gap = false;
+  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+    const formFeeds = raw.split("\f");
+    formFeeds.forEach((part, i) => {
+      if (i > 0) {
+        page++;
+        gap = true;
+      }
+      if (!part.trim()) {
+        gap = true;
+        return;
+      }
+      lines.push({ text: part.replace(/\s+$/, ""), page, gapBefore: gap });
+      gap = false;
+    });
+  }
+  return linesToBlocks(numberPagesByMarks(lines), options);
+}
+
+/**
+ * Plain text from a PDF rarely keeps form feeds, but footers like "Page 2 of 4" mark where a
+ * page ends; use them to number pages so running headers can be told from content.
+ */
+function numberPagesByMarks(lines: SourceLine[]): SourceLine[] {
+  if (lines.some((line) => line.page > 1)) return lines;
+  let page = 1;
+  return lines.map((line) => {
+    const numbered = { ...line, page };
+    if (PAGE_MARK.test(line.text.trim()) || PAGE_NUMBER.test(line.text.trim())) page++;
+    return numbered;
+  });
+}
+
+const keyOf = (text: string) => text.toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
+
+/** Lines at the top or bottom edge of pages that repeat across pages, and page numbers. */
+function runningLines(lines: SourceLine[]): Set<SourceLine> {
+  const byPage = new Map<number, SourceLine[]>();
+  for (const line of lines) byPage.set(line.page, [...(byPage.get(line.page) ?? []), line]);
+  const pages = byPage.size;
+  const edge: SourceLine[] = [];
+  for (const pageLines of byPage.values()) {
+    edge.push(...pageLines.slice(0, 2), ...pageLines.slice(-2));
+  }
+  const counts = new Map<string, number>();
+  for (const line of new Set(edge)) counts.set(keyOf(line.text), (counts.get(keyOf(line.text)) ?? 0) + 1);
+  const running = new Set<SourceLine>();
+  for (const line of new Set(edge)) {
+    const text = line.text.trim();
+    const repeated = pages >= 2 && (counts.get(keyOf(text)) ?? 0) >= Math.max(2, Math.ceil(pages * 0.5));
+    if (PAGE_NUMBER.test(text) || (repeated && text.length <= 160)) running.add(line);
+  }
+  return running;
+}
+
+function joinWrapped(previous: string, next: string): string {
+  const trimmed = previous.replace(/\s+$/, "");
+  const nextText = next.trim();
+  if (/[a-z]-$/i.test(trimmed) && /^[a-z]/.test(nextText)) {
+    return KEEP_HYPHEN.test(trimmed) ? trimmed + nextText : trimmed.slice(0, -1) + nextText;
+  }
+  if (/\u00ad$/.test(trimmed)) return trimmed.slice(0, -1) + nextText;
+  return `${trimmed} ${nextText}`;
+}
+
+interface Draft {
+  kind: Block["kind"];
+  text: string;
+  page: number;
+  level?: number;
+  listDepth?: number;
+  lines: SourceLine[];
+}
+
+function headingLevel(text: string, line: SourceLine, bodySize: number | undefined): number | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 160 || /[,;]$/.test(trimmed)) return null;
+  const numbered = trimmed.match(NUMBERED_HEADING);
+  const words = trimmed.split(/\s+/).length;
+  if (line.fontSize && bodySize && line.fontSize >= bodySize * 1.15 && words <= 20) {
+    return line.fontSize >= bodySize * 1.6 ? 1 : line.fontSize >= bodySize * 1.3 ? 2 : 3;
+  }
+  if (numbered && words <= 20 && !/[.:;,]$/.test(trimmed) && !/\.\s+\S/.test(trimmed.slice(numbered[0].length))) {
+    const depth = numbered[3]!.split(".").filter(Boolean).length;
+    return Math.min(2 + depth - 1, 6);
+  }
+  if (/\?$/.test(trimmed) && QUESTION_WORDS.test(trimmed.replace(NUMBERED_HEADING, "")) && words <= 25) return 2;
+  if (/[.!:]$/.test(trimmed) || words > 12) return null;
+  if (trimmed === trimmed.toUpperCase() && /[A-Z]{3}/.test(trimmed)) return 1;
+  // A short line standing alone in title case reads as a heading.
+  const capitalised = trimmed.split(/\s+/).filter((w) => /^[A-Z0-9(&]/.test(w)).length;
+  return /^[A-Z0-9]/.test(trimmed) && capitalised / words >= 0.5 ? 2 : null;
+}
+
+export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string } = {}): Block[] {
+  const running = runningLines(input);
+  const lines = input.filter((line) => !running.has(line));
+
+  const sizes = lines.map((l) => l.fontSize).filter((s): s is number => s !== undefined).sort((a, b) => a - b);
+  const bodySize = sizes.length ? sizes[Math.floor(sizes.length / 2)] : undefined;
+  const widths = lines.map((l) => l.text.trim().length).sort((a, b) => a - b);
+  const typicalWidth = widths[Math.floor(widths.length * 0.8)] ?? 80;
+
+  const drafts: Draft[] = [];
+  let open: Draft | null = null;
+  let lastPage = lines[0]?.page ?? 1;
+
+  const close = () => {
+    if (open) drafts.push(open);
+    open = null;
+  };
+
+  for (const [i, line] of lines.entries()) {
+    const text = line.text.trim();
+    const pageBreak = line.page !== lastPage;
+    lastPage = line.page;
+    const next = lines[i + 1];
+    const standsAlone = line.gapBefore && (!next || next.gapBefore || next.page !== line.page || BULLET.test(next.text));
+    const bullet = text.match(BULLET) ?? (line.gapBefore ? text.match(LETTERED) : null);
+
+    if (bullet) {
+      close();
+      const indent = line.x !== undefined ? line.x : line.text.length - line.text.trimStart().length;
+      open = { kind: "list_item", text: text.slice(bullet[0].trimStart().length).trim(), page: line.page, listDepth: indent > 20 ? 1 : 0, lines: [line] };
+      continue;
+    }
+
+    // A full-width line running on into the next is the start of a wrapped paragraph.
+    const wrapsOn = next !== undefined && !next.gapBefore && next.page === line.page && text.length >= typicalWidth * 0.85;
+    const level = wrapsOn ? null : headingLevel(text, line, bodySize);
+    const sizedHeading = level !== null && line.fontSize !== undefined && bodySize !== undefined && line.fontSize >= bodySize * 1.15;
+    if (level !== null && (standsAlone || sizedHeading || NUMBERED_HEADING.test(text) || (/\?$/.test(text) && line.gapBefore))) {
+      // A heading wrapped over two lines at the same size continues.
+      const current = open as Draft | null;
+      if (current?.kind === "heading" && sizedHeading && !line.gapBefore && current.lines.at(-1)?.fontSize === line.fontSize) {
+        current.text = joinWrapped(current.text, text);
+        current.lines.push(line);
+        continue;
+      }
+      close();
+      open = { kind: "heading", text, page: line.page, level, lines: [line] };
+      close();
+      continue;
+    }
+
+    const current = open as Draft | null;
+    const previousEnded = current ? /[.!?:;]["”’)]?$/.test(current.text) : true;
+    const continues =
+      current !== null &&
+      current.kind !== "heading" &&
+      (pageBreak ? !previousEnded : !line.gapBefore) &&
+      // A short previous line ends its paragraph, unless the sentence is plainly unfinished.
+      (!(current.lines.at(-1)!.text.trim().length < typicalWidth * 0.6 && previousEnded) || pageBreak);
+    if (continues && current) {
+      current.text = joinWrapped(current.text, text);
+      current.lines.push(line);
+    } else {
+      close();
+      open = { kind: "paragraph", text, page: line.page, lines: [line] };
+    }
+  }
+  close();
+
+  const blocks: Block[] = [];
+  const headings: Array<{ level: number; text: string }> = [];
+  for (const draft of drafts) {
+    const text = draft.text.replace(/\s+/g, " ").trim();
+    if (!text) continue;
+    const block: Block = {
+      kind: draft.kind,
+      text,
+      headingPath: headings.map((h) => h.text),
+      links: linksIn(text),
+      page: draft.page,
+      ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+    };
+    if (draft.kind === "heading") {
+      const level = draft.level ?? 2;
+      while (headings.length && headings.at(-1)!.level >= level) headings.pop();
+      block.headingPath = headings.map((h) => h.text);
+      block.level = level;
+      headings.push({ level, text });
+    }
+    if (draft.kind === "list_item") block.listDepth = draft.listDepth ?? 0;
+    blocks.push(block);
+  }
+  return blocks;
+}
+
+/** URLs, web addresses and email addresses written out in the text. */
+function linksIn(text: string): Block["links"] {
+  const links: Block["links"] = [];
+  for (const match of text.matchAll(/\b(https?:\/\/[^\s<>"')]+|www\.[^\s<>"')]+)|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/gi)) {
+    const found = match[0].replace(/[.,;:]+$/, "");
+    const href = found.includes("@") && !found.startsWith("http") ? `mailto:${found}` : found.startsWith("www.") ? `https://${found}` : found;
+    links.push({ text: found, href });
+  }
+  return links;
+}

@@ -1,0 +1,164 @@
+// The readers run inside workerd here, which is the runtime-neutral check; the Node side
+// (scrapers) imports the same modules.
+import { PDFDocument, StandardFonts } from "pdf-lib";
+import { describe, expect, it } from "vitest";
+import { htmlToBlocks } from "../../src/extract/html";
+import { pdfToBlocks, readPdf, UnreadablePdfError } from "../../src/extract/pdf";
+import { textToBlocks } from "../../src/extract/text";
+import guideHtml from "../fixtures/extract/council-guide.html?raw";
+import reportText from "../fixtures/extract/report-from-pdf.txt?raw";
+
+const summary = (blocks: Array<{ kind: string; text: string }>) => blocks.map((b) => `${b.kind}: ${b.text}`);
+
+describe("htmlToBlocks", () => {
+  const doc = htmlToBlocks(guideHtml, { url: "https://council.test/support/" });
+
+  it("keeps the main content in reading order and drops site chrome", () => {
+    expect(summary(doc.blocks)).toEqual([
+      "heading: Support in school",
+      "paragraph: This page is invented for tests. It lists the full guide and a few examples.",
+      "heading: Everyday support",
+      "list_item: Picture timetables on the wall",
+      "list_item: also a personal one where useful",
+      "list_item: Instructions given one step at a time",
+      "heading: For older pupils",
+      "paragraph: Key words shown before the lesson.",
+      "paragraph: Homework written down as well as spoken.",
+      "heading: Support table",
+      "table_row: Finds lists of instructions hard | Short steps A checklist",
+      "table_row: Tires in long lessons | Movement breaks",
+      "paragraph: Last updated: 3 Feb 2025",
+    ]);
+  });
+
+  it("records heading paths, list depth, table cells and absolute links", () => {
+    const nested = doc.blocks.find((b) => b.text.startsWith("also a personal"))!;
+    expect(nested).toMatchObject({ listDepth: 1, headingPath: ["Support in school", "Everyday support"] });
+    const older = doc.blocks.find((b) => b.text.startsWith("Key words"))!;
+    expect(older.headingPath).toEqual(["Support in school", "Everyday support", "For older pupils"]);
+    const row = doc.blocks.find((b) => b.kind === "table_row")!;
+    expect(row.table).toEqual({
+      index: 0,
+      row: 1,
+      cells: ["Finds lists of instructions hard", "Short steps\nA checklist"],
+      header: ["What you might see", "What helps"],
+    });
+    expect(doc.blocks[1]!.links).toEqual([{ text: "the full guide", href: "https://council.test/guide.pdf" }]);
+    expect(doc.blocks[1]!.sourceUrl).toBe("https://council.test/support/");
+  });
+
+  it("still offers the chrome's text and links, where date stamps and next-page links live", () => {
+    expect(doc.title).toBe("Support in school | Test Borough Local Offer");
+    expect(doc.pageText).toContain("Next review: February 2026");
+    expect(doc.pageText).not.toContain("not content");
+    expect(doc.links.map((l) => l.href)).toContain("https://council.test/schools");
+  });
+});
+
+describe("textToBlocks", () => {
+  const blocks = textToBlocks(reportText);
+
+  it("removes running headers, footers and page numbers", () => {
+    const all = blocks.map((b) => b.text).join("\n");
+    expect(all).not.toContain("invented for tests");
+    expect(all).not.toContain("Information Report 2025");
+    expect(all).not.toMatch(/Page \d of 2/);
+  });
+
+  it("finds numbered and question headings, and bullets of several glyphs", () => {
+    expect(blocks.filter((b) => b.kind === "heading").map((b) => b.text)).toEqual([
+      "1. Who coordinates support?",
+      "2. What help is available?",
+      "How will I know how my child is doing?",
+    ]);
+    expect(blocks.filter((b) => b.kind === "list_item").map((b) => b.text)).toEqual([
+      "Reading sessions three times a week in small groups, each lasting twenty minutes",
+      "A daily check-in with a key adult",
+      "Sensory breaks when agreed",
+    ]);
+  });
+
+  it("joins wrapped lines, hyphenated words and a paragraph split by a page break", () => {
+    const review = blocks.find((b) => b.text.startsWith("The support we give"))!;
+    expect(review.text).toBe(
+      "The support we give is reviewed with families every term and the outcomes are recorded in each pupil's plan, so that everyone can see what has worked and what has not. Where progress is slower than expected, we ask for advice from the well-being team and agree the next steps together.",
+    );
+    expect(review.headingPath).toEqual(["2. What help is available?"]);
+    expect(blocks.find((b) => b.text.startsWith("Our coordinator"))!.page).toBe(1);
+    expect(blocks.at(-1)).toMatchObject({ text: "We send a written update at the end of each term.", page: 2 });
+  });
+});
+
+async function buildPdf(pages: Array<Array<{ text: string; size: number; y: number; x?: number }>>): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle("Invented test guide");
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const lines of pages) {
+    const page = pdf.addPage([595, 842]);
+    for (const line of lines) page.drawText(line.text, { x: line.x ?? 50, y: 842 - line.y, size: line.size, font });
+  }
+  return pdf.save();
+}
+
+describe("pdfToBlocks", () => {
+  it("reads headings by type size, bullets, wrapped lines and pages, without running lines", async () => {
+    const header = { text: "Test Borough guide - invented", size: 8, y: 30 };
+    const footer = (n: number) => ({ text: `Page ${n} of 2`, size: 8, y: 815 });
+    const bytes = await buildPdf([
+      [
+        header,
+        { text: "Everyday support", size: 18, y: 80 },
+        { text: "Every class has a picture timetable that is used through the day and", size: 11, y: 110 },
+        { text: "is explained to new pupils.", size: 11, y: 124 },
+        { text: "• Instructions one step at a time", size: 11, y: 150 },
+        { text: "• Quiet space when needed", size: 11, y: 164 },
+        footer(1),
+      ],
+      [header, { text: "Extra support", size: 18, y: 80 }, { text: "Small reading groups run each week.", size: 11, y: 110 }, footer(2)],
+    ]);
+    const { blocks, pageCount, needsOcr, info } = await pdfToBlocks(bytes);
+    expect({ pageCount, needsOcr, title: info.Title }).toEqual({ pageCount: 2, needsOcr: false, title: "Invented test guide" });
+    expect(summary(blocks)).toEqual([
+      "heading: Everyday support",
+      "paragraph: Every class has a picture timetable that is used through the day and is explained to new pupils.",
+      "list_item: Instructions one step at a time",
+      "list_item: Quiet space when needed",
+      "heading: Extra support",
+      "paragraph: Small reading groups run each week.",
+    ]);
+    expect(blocks.at(-1)).toMatchObject({ page: 2, headingPath: ["Extra support"] });
+  });
+
+  it("keeps table columns apart and gives their positions", async () => {
+    const bytes = await buildPdf([
+      [
+        { text: "What you might see", size: 11, y: 100, x: 50 },
+        { text: "What helps", size: 11, y: 100, x: 320 },
+        { text: "Finds instructions hard", size: 11, y: 130, x: 50 },
+        { text: "Short steps", size: 11, y: 130, x: 320 },
+      ],
+    ]);
+    const pdf = await readPdf(bytes);
+    expect(pdf.needsOcr).toBe(false);
+    const items = pdf.pages[0]!.items.map((i) => [i.text, Math.round(i.x), Math.round(i.y)]);
+    expect(items).toEqual([
+      ["What you might see", 50, 100],
+      ["What helps", 320, 100],
+      ["Finds instructions hard", 50, 130],
+      ["Short steps", 320, 130],
+    ]);
+  });
+
+  it("reports a PDF without a text layer as needing OCR, not as empty", async () => {
+    const pdf = await PDFDocument.create();
+    pdf.addPage([595, 842]).drawRectangle({ x: 50, y: 50, width: 400, height: 600 });
+    const result = await pdfToBlocks(await pdf.save());
+    expect(result).toMatchObject({ needsOcr: true, blocks: [], pageCount: 1 });
+  });
+
+  it("refuses bytes that are not a PDF, and a truncated PDF, with a clear error", async () => {
+    await expect(pdfToBlocks(new TextEncoder().encode("<html>not a pdf</html>"))).rejects.toThrow(UnreadablePdfError);
+    const whole = await buildPdf([[{ text: "A line of text long enough to count as a text layer for the check.", size: 11, y: 100 }]]);
+    await expect(pdfToBlocks(whole.slice(0, Math.floor(whole.length / 3)))).rejects.toThrow(UnreadablePdfError);
+  });
+});
