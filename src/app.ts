@@ -12,6 +12,7 @@ import { allowedMethods } from "./lib/method-not-allowed";
 import { OPENAPI_PATH, openApiConfig } from "./lib/openapi";
 import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./lib/problem";
 import { rateLimit } from "./lib/rate-limit";
+import { baselinesRouter } from "./routes/baselines";
 import { datasetsRouter } from "./routes/datasets";
 import { localAuthoritiesRouter } from "./routes/local-authorities";
 import { problemsRouter } from "./routes/problems";
@@ -69,7 +70,7 @@ export function createApp() {
   );
   app.use(httpCache);
 
-  for (const router of [rootRouter, problemsRouter, localAuthoritiesRouter, schoolsRouter, datasetsRouter]) {
+  for (const router of [rootRouter, problemsRouter, localAuthoritiesRouter, schoolsRouter, baselinesRouter, datasetsRouter]) {
     app.route("/", router);
   }
 

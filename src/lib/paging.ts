@@ -78,3 +78,5 @@ export function pageEnvelope<T>(requestUrl: string, req: PageRequest, totalResul
     results,
   };
 }
+
+export type PageEnvelope<T> = ReturnType<typeof pageEnvelope<T>>;

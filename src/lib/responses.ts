@@ -1,5 +1,6 @@
 /** OpenAPI response helpers shared by every route definition. */
 import { z } from "@hono/zod-openapi";
+import { csvContent } from "./list-response";
 import { PROBLEM_CONTENT_TYPE, PROBLEMS, type ProblemCode } from "./problem";
 
 const FieldErrorSchema = z.object({
@@ -28,6 +29,11 @@ export const ProblemSchema = z
 
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { "application/json": { schema } } };
+}
+
+/** A list: JSON by default, CSV on request (see list-response.ts). */
+export function listContent<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { "application/json": { schema }, ...csvContent } };
 }
 
 const DESCRIPTIONS: Record<number, string> = {

@@ -4,6 +4,7 @@ declare global {
       DB: D1Database;
       RATE_LIMITER: RateLimit;
       TEST_MIGRATIONS: D1Migration[];
+      SERVE_FIXTURE_DATA: string;
     }
   }
 }

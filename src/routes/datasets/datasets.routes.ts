@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { pagedSchema, pagingQuery } from "../../lib/paging";
-import { jsonContent, problemResponses } from "../../lib/responses";
+import { formatQuery, modifiedAfterQuery } from "../../lib/list-response";
+import { jsonContent, listContent, problemResponses } from "../../lib/responses";
 
 const tags = ["Datasets"];
 
@@ -26,9 +27,9 @@ export const list = createRoute({
   tags,
   summary: "List dataset releases",
   description: "Every release of the open dataset, newest first. An empty list means nothing has been released yet.",
-  request: { query: z.strictObject({ ...pagingQuery }) },
+  request: { query: z.strictObject({ ...modifiedAfterQuery, ...pagingQuery, ...formatQuery }) },
   responses: {
-    200: jsonContent(pagedSchema(DatasetReleaseSchema, "DatasetReleaseList"), "A page of releases"),
+    200: listContent(pagedSchema(DatasetReleaseSchema, "DatasetReleaseList"), "A page of releases"),
     ...problemResponses(400),
   },
 });

@@ -1,6 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { pagedSchema, pagingQuery } from "../../lib/paging";
-import { jsonContent, problemResponses } from "../../lib/responses";
+import { formatQuery, modifiedAfterQuery } from "../../lib/list-response";
+import { jsonContent, listContent, problemResponses } from "../../lib/responses";
+import { laCodeParams } from "../params";
 import { ReferenceProvenanceSchema } from "../reference-provenance";
 
 const tags = ["Local authorities"];
@@ -50,7 +52,7 @@ export const list = createRoute({
   tags,
   summary: "List local authorities",
   description:
-    "The 153 English local authorities with SEND duties. Filters are cumulative (AND). `q` matches part of the name, ignoring case, accents and punctuation.",
+    "The 153 English local authorities with SEND duties. Filters are cumulative (AND). `q` matches part of the name, ignoring case, accents and punctuation. `modified_after` compares with when the reference file holding the row was loaded.",
   request: {
     query: z
       .strictObject({
@@ -60,11 +62,13 @@ export const list = createRoute({
           .optional()
           .openapi({ description: "ONS region code, name or slug", example: "london" }),
         q: z.string().min(1).max(100).optional().openapi({ description: "Part of the LA's name", example: "kingston" }),
+        ...modifiedAfterQuery,
         ...pagingQuery,
+        ...formatQuery,
       }),
   },
   responses: {
-    200: jsonContent(LocalAuthorityListSchema, "A page of local authorities"),
+    200: listContent(LocalAuthorityListSchema, "A page of local authorities"),
     ...problemResponses(400),
   },
 });
@@ -78,9 +82,7 @@ export const getOne = createRoute({
   description:
     "Accepts the DfE code (`201`), the current GSS code (`E09000001`), a former GSS code (`E08000016` is Barnsley) or the slug (`camden`).",
   request: {
-    params: z.object({
-      code: z.string().max(64).openapi({ param: { name: "code", in: "path" }, example: "camden" }),
-    }),
+    params: laCodeParams,
   },
   responses: {
     200: jsonContent(LocalAuthorityDetailSchema, "The local authority"),

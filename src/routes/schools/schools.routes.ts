@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { pagedSchema, pagingQuery } from "../../lib/paging";
-import { jsonContent, problemResponses } from "../../lib/responses";
+import { formatQuery, modifiedAfterQuery } from "../../lib/list-response";
+import { jsonContent, listContent, problemResponses } from "../../lib/responses";
 import { slugify } from "../../lib/text";
+import { urnParams } from "../params";
 import { ReferenceProvenanceSchema } from "../reference-provenance";
 
 const tags = ["Schools"];
@@ -67,11 +69,13 @@ export const list = createRoute({
         .preprocess((value) => (typeof value === "string" ? slugify(value) : value), z.enum(PHASE_SLUGS))
         .optional()
         .openapi({ description: "Phase of education (slug or GIAS name)", example: "primary" }),
+      ...modifiedAfterQuery,
       ...pagingQuery,
+      ...formatQuery,
     }),
   },
   responses: {
-    200: jsonContent(pagedSchema(SchoolSchema, "SchoolList"), "A page of schools"),
+    200: listContent(pagedSchema(SchoolSchema, "SchoolList"), "A page of schools"),
     ...problemResponses(400),
   },
 });
@@ -83,14 +87,7 @@ export const getOne = createRoute({
   tags,
   summary: "Get one school",
   request: {
-    params: z.object({
-      urn: z.coerce
-        .number({ error: "urn must be a whole number." })
-        .int({ error: "urn must be a whole number." })
-        .min(1, { error: "urn must be a whole number of 1 or more." })
-        .max(99_999_999, { error: "urn must have at most 8 digits." })
-        .openapi({ param: { name: "urn", in: "path" }, example: 100000 }),
-    }),
+    params: urnParams,
   },
   responses: {
     200: jsonContent(SchoolDetailSchema, "The school"),
