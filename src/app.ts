@@ -13,11 +13,15 @@ import { OPENAPI_PATH, openApiConfig } from "./lib/openapi";
 import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./lib/problem";
 import { rateLimit } from "./lib/rate-limit";
 import { baselinesRouter } from "./routes/baselines";
+import { compareRouter } from "./routes/compare";
 import { datasetsRouter } from "./routes/datasets";
+import { documentsRouter } from "./routes/documents";
 import { localAuthoritiesRouter } from "./routes/local-authorities";
 import { problemsRouter } from "./routes/problems";
+import { provisionsRouter } from "./routes/provisions";
 import { rootRouter } from "./routes/root";
 import { schoolsRouter } from "./routes/schools";
+import { searchRouter } from "./routes/search";
 
 const CODE_BY_STATUS = new Map<number, ProblemCode>(
   (Object.entries(PROBLEMS) as Array<[ProblemCode, { status: number }]>)
@@ -70,7 +74,18 @@ export function createApp() {
   );
   app.use(httpCache);
 
-  for (const router of [rootRouter, problemsRouter, localAuthoritiesRouter, schoolsRouter, baselinesRouter, datasetsRouter]) {
+  for (const router of [
+    rootRouter,
+    problemsRouter,
+    localAuthoritiesRouter,
+    schoolsRouter,
+    baselinesRouter,
+    documentsRouter,
+    provisionsRouter,
+    compareRouter,
+    searchRouter,
+    datasetsRouter,
+  ]) {
     app.route("/", router);
   }
 

@@ -3,51 +3,11 @@ import { formatQuery } from "../../lib/list-response";
 import { listContent, problemResponses } from "../../lib/responses";
 import { AREA_CODES, CANONICAL_TIER_CODES, SUB_NEED_CODES } from "../../lib/send-terms";
 import { PHASE_GROUPS, PHASES } from "../../db/queries/oap";
+import { DocumentSchema } from "../documents/documents.schemas";
 import { laCodeParams, urnParams } from "../params";
 
 const tags = ["Baselines"];
 const link = (example: string) => z.object({ href: z.string().openapi({ example }) });
-
-export const DocumentDateSchema = z
-  .object({
-    value: z.string().openapi({ example: "2025-02", description: "ISO 8601 at the precision the source states" }),
-    precision: z.enum(["year", "month", "day"]),
-    source: z.enum(["page_text", "pdf_metadata", "file_name", "title", "http_last_modified"]),
-    evidence: z.string().openapi({ example: "Published February 2025" }),
-  })
-  .openapi("DocumentDate");
-
-export const DocumentSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    doc_family: z.string().openapi({ example: "oap" }),
-    audience: z.string().openapi({ example: "professional" }),
-    status: z.enum(["draft", "consultation", "final", "superseded", "withdrawn"]),
-    version_label: z.string().nullable(),
-    role: z.string().openapi({ description: "This LA's relation to the document: publisher, adopter or joint_publisher", example: "publisher" }),
-    dates: z.object({
-      published: DocumentDateSchema.nullable(),
-      last_updated: DocumentDateSchema.nullable(),
-      last_reviewed: DocumentDateSchema.nullable(),
-      next_review: DocumentDateSchema.nullable(),
-    }),
-    provenance: z.object({
-      url: z.string(),
-      final_url: z.string(),
-      retrieved_at: z.string(),
-      sha256: z.string(),
-      content_type: z.string().openapi({ example: "pdf" }),
-      method: z.enum(["scraped", "fixture", "manual_review"]).openapi({ description: "How the record was made" }),
-      adapter: z.string(),
-      licence: z.string().openapi({ description: "Licence of the source document, or `unknown`", example: "unknown" }),
-      licence_evidence: z.string().nullable(),
-    }),
-    page_count: z.number().int().nullable(),
-    extraction_status: z.string(),
-    _links: z.object({ self: link("/v1/local-authorities/202/documents") }),
-  })
-  .openapi("Document");
 
 const StatementSchema = z
   .object({

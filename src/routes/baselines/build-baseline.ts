@@ -14,10 +14,10 @@ import {
   statementsOf,
   tierSchemesOf,
   type BaselineStatement,
-  type DocumentRow,
 } from "../../db/queries/oap";
 import type { Env } from "../../env";
 import type { CsvShape } from "../../lib/list-response";
+import { toDocument } from "../documents/documents.schemas";
 import { AREA_CODES, AREA_LABELS, CANONICAL_TIER_CODES, SUB_NEED_LABELS, TIER_DESCRIPTIONS, type AreaCode, type CanonicalTier, type SubNeedCode } from "../../lib/send-terms";
 
 export interface BaselineFilters {
@@ -29,44 +29,6 @@ export interface BaselineFilters {
 }
 
 const NEED_AREAS: AreaCode[] = ["CI", "CL", "SEMH", "SP"];
-
-type Dates = Awaited<ReturnType<typeof datesOf>>;
-
-export function toDocument(doc: DocumentRow, dates: Dates, laCode: string) {
-  const dateOf = (kind: string) => {
-    const found = dates.find((d) => d.docId === doc.id && d.kind === kind);
-    return found ? { value: found.value, precision: found.precision, source: found.source, evidence: found.evidence } : null;
-  };
-  return {
-    id: doc.id,
-    title: doc.title,
-    doc_family: doc.docFamily,
-    audience: doc.audience,
-    status: doc.status,
-    version_label: doc.versionLabel,
-    role: doc.role,
-    dates: {
-      published: dateOf("published"),
-      last_updated: dateOf("last_updated"),
-      last_reviewed: dateOf("last_reviewed"),
-      next_review: dateOf("next_review"),
-    },
-    provenance: {
-      url: doc.url,
-      final_url: doc.finalUrl,
-      retrieved_at: doc.retrievedAt,
-      sha256: doc.sha256,
-      content_type: doc.contentType,
-      method: doc.method,
-      adapter: doc.adapter,
-      licence: doc.licence,
-      licence_evidence: doc.licenceEvidence,
-    },
-    page_count: doc.pageCount,
-    extraction_status: doc.extractionStatus,
-    _links: { self: { href: `/v1/local-authorities/${laCode}/documents` } },
-  };
-}
 
 function toStatement(st: BaselineStatement) {
   const items = new Map<string, { id: string; label: string; score: number }>();
@@ -157,49 +119,64 @@ function coverageSummary(status: string, missing: AreaCode[], laName: string): s
   }
 }
 
-export async function buildBaseline(db: Database, env: Env, la: { laCode: string; name: string; slug: string }, filters: BaselineFilters) {
-  const methods = servedMethods(env);
-  const [docs, sources] = await Promise.all([laDocuments(db, la.laCode, methods, true), sourcesOf(db, la.laCode)]);
-  const docIds = docs.map((d) => d.id);
-  const schemeIds = [...new Set(docs.map((d) => d.tierSchemeId).filter((id): id is string => id !== null))];
-  const phases = filters.phase ? (PHASE_GROUPS[filters.phase] ?? [filters.phase]) : undefined;
-  const [dates, schemes, counts, filtered] = await Promise.all([
-    datesOf(db, docIds),
-    tierSchemesOf(db, schemeIds),
-    areaCounts(db, docIds),
-    statementsOf(db, docIds, { areas: filters.area, subNeed: filters.sub_need, phases, tier: filters.tier, withinOap: filters.within_oap }),
-  ]);
-
+/** What we hold for an LA: its current documents and the coverage block built from them. */
+export async function laCoverage(db: Database, env: Env, la: { laCode: string; name: string }) {
+  const [docs, sources] = await Promise.all([laDocuments(db, la.laCode, servedMethods(env), true), sourcesOf(db, la.laCode)]);
+  const counts = await areaCounts(db, docs.map((d) => d.id));
   const withStatements = AREA_CODES.filter((area) => counts.some((c) => c.area === area && c.n > 0));
   const missing = NEED_AREAS.filter((area) => !withStatements.includes(area));
   const onlyManual = docs.length > 0 && docs.every((d) => d.method === "manual_review");
-  const status = docs.length === 0 ? (sources.some((s) => s.status !== "not_found_yet") ? "not_collected_yet" : "not_found_yet") : missing.length || onlyManual ? "partial" : "complete";
+  const status: "complete" | "partial" | "not_collected_yet" | "not_found_yet" =
+    docs.length === 0
+      ? sources.some((s) => s.status !== "not_found_yet")
+        ? "not_collected_yet"
+        : "not_found_yet"
+      : missing.length || onlyManual
+        ? "partial"
+        : "complete";
   const lastChecked = sources.map((s) => s.lastCheckedAt).filter((v): v is string => v !== null).sort().at(-1) ?? null;
+  return {
+    docs,
+    coverage: {
+      status,
+      summary: coverageSummary(status, missing, la.name),
+      documents_found: docs.length,
+      statements: counts.reduce((sum, c) => sum + c.n, 0),
+      areas_with_statements: withStatements,
+      areas_without_statements: AREA_CODES.filter((a) => !withStatements.includes(a)),
+      methods: [...new Set(docs.map((d) => d.method))],
+      last_checked: lastChecked,
+      sources: sources.map((s) => ({
+        id: s.id,
+        status: s.status,
+        title: s.title,
+        landing_url: s.landingUrl,
+        document_url: s.documentUrl,
+        shared_with: s.sharedWith,
+        last_checked_at: s.lastCheckedAt,
+        last_outcome: s.lastOutcome,
+      })),
+    },
+  };
+}
+
+export async function buildBaseline(db: Database, env: Env, la: { laCode: string; name: string; slug: string }, filters: BaselineFilters) {
+  const { docs, coverage } = await laCoverage(db, env, la);
+  const docIds = docs.map((d) => d.id);
+  const schemeIds = [...new Set(docs.map((d) => d.tierSchemeId).filter((id): id is string => id !== null))];
+  const phases = filters.phase ? (PHASE_GROUPS[filters.phase] ?? [filters.phase]) : undefined;
+  const [dates, schemes, filtered] = await Promise.all([
+    datesOf(db, docIds),
+    tierSchemesOf(db, schemeIds),
+    statementsOf(db, docIds, { areas: filters.area, subNeed: filters.sub_need, phases, tier: filters.tier, withinOap: filters.within_oap }),
+  ]);
+  const statements = filtered.map(toStatement);
 
   return {
-    statements: filtered.map(toStatement),
+    statements,
     body: {
       local_authority: { la_code: la.laCode, name: la.name, slug: la.slug, _links: { self: { href: `/v1/local-authorities/${la.laCode}` } } },
-      coverage: {
-        status: status as "complete" | "partial" | "not_collected_yet" | "not_found_yet",
-        summary: coverageSummary(status, missing, la.name),
-        documents_found: docs.length,
-        statements: counts.reduce((sum, c) => sum + c.n, 0),
-        areas_with_statements: withStatements,
-        areas_without_statements: AREA_CODES.filter((a) => !withStatements.includes(a)),
-        methods: [...new Set(docs.map((d) => d.method))],
-        last_checked: lastChecked,
-        sources: sources.map((s) => ({
-          id: s.id,
-          status: s.status,
-          title: s.title,
-          landing_url: s.landingUrl,
-          document_url: s.documentUrl,
-          shared_with: s.sharedWith,
-          last_checked_at: s.lastCheckedAt,
-          last_outcome: s.lastOutcome,
-        })),
-      },
+      coverage,
       filters: Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as Record<string, string | boolean | string[]>,
       tier_schemes: schemes.map((scheme) => ({
         id: scheme.id,
@@ -216,7 +193,7 @@ export async function buildBaseline(db: Database, env: Env, la: { laCode: string
         })),
       })),
       documents: docs.map((doc) => toDocument(doc, dates, la.laCode)),
-      areas: group(filtered.map(toStatement)),
+      areas: group(statements),
       _links: {
         self: { href: `/v1/local-authorities/${la.laCode}/baseline` },
         documents: { href: `/v1/local-authorities/${la.laCode}/documents` },
