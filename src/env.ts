@@ -5,6 +5,8 @@ export interface Env {
   DB: D1Database;
   /** Absent in local tools that do not configure it; then no limit applies. */
   RATE_LIMITER?: RateLimit;
+  /** The RATE_LIMITER binding's limit per 60 s, stated to clients in X-RateLimit-Limit. */
+  RATE_LIMIT_PER_MINUTE?: string;
   /** "true" only in tests: serve documents made from test fixtures. Never set in a deployment. */
   SERVE_FIXTURE_DATA?: string;
 }

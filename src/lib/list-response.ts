@@ -22,7 +22,7 @@ export const formatQuery = {
 /** `modified_after`: a date (2026-11-01) or a date-time with offset (2026-11-01T09:00:00Z). */
 export const modifiedAfterQuery = {
   modified_after: z
-    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    .union([z.iso.date().max(10), z.iso.datetime({ offset: true }).max(40)], {
       error: "modified_after must be a date (2026-11-01) or a date-time with a time zone (2026-11-01T09:00:00Z).",
     })
     .optional()
@@ -73,5 +73,5 @@ export function csvPage<T>(c: Context, envelope: PageEnvelope<T>, shape: CsvShap
 }
 
 export const csvContent = {
-  "text/csv": { schema: z.string().openapi({ description: "The same page as CSV, one row per result; paging in headers." }) },
+  "text/csv": { schema: z.string().max(500).openapi({ description: "The same page as CSV, one row per result; paging in headers." }) },
 };

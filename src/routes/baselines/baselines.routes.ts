@@ -7,80 +7,80 @@ import { DocumentSchema } from "../documents/documents.schemas";
 import { laCodeParams, urnParams } from "../params";
 
 const tags = ["Baselines"];
-const link = (example: string) => z.object({ href: z.string().openapi({ example }) });
+const link = (example: string) => z.object({ href: z.string().max(2048).openapi({ format: "uri-reference",  example }) });
 
 const StatementSchema = z
   .object({
-    id: z.string(),
+    id: z.string().max(500),
     kind: z.enum(["provision", "expectation", "need_descriptor", "principle", "signpost", "caveat"]),
-    text: z.string().openapi({ description: "The statement as the document words it" }),
+    text: z.string().max(20000).openapi({ description: "The statement as the document words it" }),
     area: z.enum(AREA_CODES).nullable(),
     sub_need: z.enum(SUB_NEED_CODES).nullable().openapi({ description: "DfE census type of need, where the document states one" }),
-    sub_need_label: z.string().nullable().openapi({ description: "The sub-need as the document words it" }),
+    sub_need_label: z.string().max(500).nullable().openapi({ description: "The sub-need as the document words it" }),
     tier: z.enum(CANONICAL_TIER_CODES).nullable(),
-    tier_label: z.string().nullable().openapi({ description: "The LA's own tier label", example: "SEN Support" }),
+    tier_label: z.string().max(500).nullable().openapi({ description: "The LA's own tier label", example: "SEN Support" }),
     within_oap: z.boolean().nullable().openapi({ description: "Whether the LA counts this tier as ordinarily available" }),
-    phases: z.array(z.enum(PHASES)).openapi({ description: "Phases it is written for; empty means all phases" }),
-    heading_path: z.array(z.string()),
-    locator: z.record(z.string(), z.union([z.string(), z.number()])).openapi({ example: { url: "https://example.org/guide.pdf", page: 12 } }),
+    phases: z.array(z.enum(PHASES)).max(6).openapi({ description: "Phases it is written for; empty means all phases" }),
+    heading_path: z.array(z.string().max(500)).max(20),
+    locator: z.record(z.string().max(500), z.union([z.string().max(500), z.number()])).openapi({ example: { url: "https://example.org/guide.pdf", page: 12 } }),
     items: z
-      .array(z.object({ id: z.string().openapi({ example: "visual_timetable" }), label: z.string(), score: z.number() }))
+      .array(z.object({ id: z.string().max(500).openapi({ example: "visual_timetable" }), label: z.string().max(500), score: z.number() })).max(100)
       .openapi({ description: "Canonical provision items the statement was matched to" }),
     parts: z
-      .array(z.object({ text: z.string(), item_id: z.string().nullable(), score: z.number().nullable() }))
+      .array(z.object({ text: z.string().max(20000), item_id: z.string().max(20000).nullable(), score: z.number().nullable() })).max(500)
       .openapi({ description: "The statement split into single items; unmatched parts keep their text" }),
-    document_id: z.string(),
+    document_id: z.string().max(500),
   })
   .openapi("BaselineStatement");
 
 const TierSchemeSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
+    id: z.string().max(500),
+    name: z.string().max(500),
     cumulative: z.boolean().openapi({ description: "Each tier includes everything in the tiers before it" }),
-    notes: z.string().nullable(),
+    notes: z.string().max(20000).nullable(),
     tiers: z.array(
       z.object({
-        ordinal: z.number().int(),
-        label: z.string().openapi({ example: "SEN Support" }),
+        ordinal: z.number().int().min(0).max(2147483647),
+        label: z.string().max(500).openapi({ example: "SEN Support" }),
         tier: z.enum(CANONICAL_TIER_CODES),
         within_oap: z.boolean(),
-        description: z.string().nullable(),
-        plain_english: z.string(),
+        description: z.string().max(20000).nullable(),
+        plain_english: z.string().max(20000),
       }),
-    ),
+    ).max(50),
   })
   .openapi("TierScheme");
 
 export const CoverageSchema = z
   .object({
     status: z.enum(["complete", "partial", "not_collected_yet", "not_found_yet"]),
-    summary: z.string().openapi({ description: "What the coverage means, in plain English" }),
-    documents_found: z.number().int(),
-    statements: z.number().int().openapi({ description: "Statements held for this LA before any filter" }),
-    areas_with_statements: z.array(z.enum(AREA_CODES)),
-    areas_without_statements: z.array(z.enum(AREA_CODES)),
-    methods: z.array(z.enum(["scraped", "fixture", "manual_review"])),
-    last_checked: z.string().nullable(),
+    summary: z.string().max(20000).openapi({ description: "What the coverage means, in plain English" }),
+    documents_found: z.number().int().min(0).max(2147483647),
+    statements: z.number().int().min(0).max(2147483647).openapi({ description: "Statements held for this LA before any filter" }),
+    areas_with_statements: z.array(z.enum(AREA_CODES)).max(5),
+    areas_without_statements: z.array(z.enum(AREA_CODES)).max(5),
+    methods: z.array(z.enum(["scraped", "fixture", "manual_review"])).max(3),
+    last_checked: z.string().max(40).openapi({ format: "date-time" }).nullable(),
     sources: z.array(
       z.object({
-        id: z.string(),
+        id: z.string().max(500),
         status: z.enum(["found", "not_found_yet", "shared"]),
-        title: z.string().nullable(),
-        landing_url: z.string().nullable(),
-        document_url: z.string().nullable(),
-        shared_with: z.string().nullable(),
-        last_checked_at: z.string().nullable(),
-        last_outcome: z.string().nullable(),
+        title: z.string().max(500).nullable(),
+        landing_url: z.string().max(2048).nullable(),
+        document_url: z.string().max(2048).nullable(),
+        shared_with: z.string().max(500).nullable(),
+        last_checked_at: z.string().max(40).openapi({ format: "date-time" }).nullable(),
+        last_outcome: z.string().max(500).nullable(),
       }),
-    ),
+    ).max(100),
   })
   .openapi("Coverage");
 
 const LaSummarySchema = z.object({
-  la_code: z.string(),
-  name: z.string(),
-  slug: z.string(),
+  la_code: z.string().max(3).regex(/^\d{3}$/),
+  name: z.string().max(500),
+  slug: z.string().max(100).regex(/^[a-z0-9-]+$/),
   _links: z.object({ self: link("/v1/local-authorities/202") }),
 });
 
@@ -88,29 +88,29 @@ export const BaselineSchema = z
   .object({
     local_authority: LaSummarySchema,
     coverage: CoverageSchema,
-    filters: z.record(z.string(), z.union([z.string(), z.boolean(), z.array(z.string())])),
-    tier_schemes: z.array(TierSchemeSchema),
-    documents: z.array(DocumentSchema),
+    filters: z.record(z.string().max(500), z.union([z.string().max(500), z.boolean(), z.array(z.string().max(500)).max(1000)])),
+    tier_schemes: z.array(TierSchemeSchema).max(50),
+    documents: z.array(DocumentSchema).max(1000),
     areas: z.array(
       z.object({
         area: z.enum(AREA_CODES),
-        label: z.string(),
+        label: z.string().max(500),
         sub_needs: z.array(
           z.object({
             sub_need: z.enum(SUB_NEED_CODES).nullable(),
-            label: z.string(),
+            label: z.string().max(500),
             tiers: z.array(
               z.object({
                 tier: z.enum(CANONICAL_TIER_CODES).nullable(),
-                tier_label: z.string().nullable(),
+                tier_label: z.string().max(500).nullable(),
                 within_oap: z.boolean().nullable(),
-                statements: z.array(StatementSchema),
+                statements: z.array(StatementSchema).max(100000),
               }),
-            ),
+            ).max(50),
           }),
-        ),
+        ).max(20),
       }),
-    ),
+    ).max(10),
     _links: z.object({ self: link("/v1/local-authorities/202/baseline"), documents: link("/v1/local-authorities/202/documents") }),
   })
   .openapi("Baseline");
@@ -127,7 +127,7 @@ const csv = (values: readonly string[]) =>
     });
 
 export const baselineQuery = z.strictObject({
-  area: csv(AREA_CODES).optional().openapi({ type: "string", description: "Areas of need, comma-separated: CI, CL, SEMH, SP, WS", example: "CI,SEMH" }),
+  area: csv(AREA_CODES).optional().openapi({ type: "string", maxLength: 200, description: "Areas of need, comma-separated: CI, CL, SEMH, SP, WS", example: "CI,SEMH" }),
   sub_need: z
     .preprocess((v) => (typeof v === "string" ? v.toUpperCase() : v), z.enum(SUB_NEED_CODES))
     .optional()
@@ -178,7 +178,7 @@ export const schoolBaseline = createRoute({
   },
   responses: {
     200: listContent(
-      BaselineSchema.extend({ school: z.object({ urn: z.number().int(), name: z.string(), _links: z.object({ self: link("/v1/schools/100000") }) }) }).openapi(
+      BaselineSchema.extend({ school: z.object({ urn: z.number().int().min(0).max(2147483647), name: z.string().max(500), _links: z.object({ self: link("/v1/schools/100000") }) }) }).openapi(
         "SchoolBaseline",
       ),
       "The school's LA baseline",

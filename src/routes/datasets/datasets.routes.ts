@@ -7,16 +7,16 @@ const tags = ["Datasets"];
 
 export const DatasetReleaseSchema = z
   .object({
-    version: z.string().openapi({ example: "1.0.0", description: "Semantic version: major when fields are removed, minor for additions and changed values." }),
+    version: z.string().max(500).openapi({ example: "1.0.0", description: "Semantic version: major when fields are removed, minor for additions and changed values." }),
     status: z.enum(["building", "published", "failed", "withdrawn"]),
-    previous_version: z.string().nullable(),
-    created_at: z.string(),
-    published_at: z.string().nullable(),
-    licence: z.string(),
-    counts: z.record(z.string(), z.number().int()).openapi({ example: { documents: 12, statements: 3400 } }),
-    checksums_sha256: z.string().nullable().openapi({ description: "SHA-256 of the release's checksum file" }),
-    notes: z.string().nullable(),
-    _links: z.object({ self: z.object({ href: z.string().openapi({ example: "/v1/datasets/1.0.0" }) }) }),
+    previous_version: z.string().max(500).nullable(),
+    created_at: z.string().max(40).openapi({ format: "date-time" }),
+    published_at: z.string().max(40).openapi({ format: "date-time" }).nullable(),
+    licence: z.string().max(20000),
+    counts: z.record(z.string().max(500), z.number().int().min(0).max(2147483647)).openapi({ example: { documents: 12, statements: 3400 } }),
+    checksums_sha256: z.string().max(500).nullable().openapi({ description: "SHA-256 of the release's checksum file" }),
+    notes: z.string().max(20000).nullable(),
+    _links: z.object({ self: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference",  example: "/v1/datasets/1.0.0" }) }) }),
   })
   .openapi("DatasetRelease");
 
@@ -40,10 +40,12 @@ export const getOne = createRoute({
   operationId: "getDatasetRelease",
   tags,
   summary: "Get one dataset release",
+  description: "One release by its semantic version, with its status, counts, licence and checksum.",
   request: {
     params: z.object({
       version: z
         .string()
+        .max(14)
         .regex(/^\d{1,4}\.\d{1,4}\.\d{1,4}$/, { error: "version must look like 1.2.0." })
         .openapi({ param: { name: "version", in: "path" }, example: "1.0.0" }),
     }),

@@ -9,32 +9,32 @@ const tags = ["Local authorities"];
 
 export const RegionSchema = z
   .object({
-    code: z.string().openapi({ example: "E12000007", description: "ONS region code" }),
-    name: z.string().openapi({ example: "London" }),
-    slug: z.string().openapi({ example: "london" }),
+    code: z.string().max(500).openapi({ example: "E12000007", description: "ONS region code" }),
+    name: z.string().max(500).openapi({ example: "London" }),
+    slug: z.string().max(100).regex(/^[a-z0-9-]+$/).openapi({ example: "london" }),
   })
   .openapi("Region");
 
 export const LocalAuthoritySchema = z
   .object({
-    la_code: z.string().openapi({ example: "202", description: "DfE 3-digit LA code, as GIAS 'LA (code)'" }),
-    gss_code: z.string().openapi({ example: "E09000007", description: "Current ONS/GSS code" }),
+    la_code: z.string().max(3).regex(/^\d{3}$/).openapi({ example: "202", description: "DfE 3-digit LA code, as GIAS 'LA (code)'" }),
+    gss_code: z.string().max(9).regex(/^E\d{8}$/).openapi({ example: "E09000007", description: "Current ONS/GSS code" }),
     former_gss_codes: z
       .array(
         z.object({
-          gss_code: z.string().openapi({ example: "E08000016" }),
-          valid_to: z.string().openapi({ example: "2025-04-30", description: "Last day the code was in use" }),
-          reason: z.string(),
+          gss_code: z.string().max(9).regex(/^E\d{8}$/).openapi({ example: "E08000016" }),
+          valid_to: z.string().max(40).openapi({ example: "2025-04-30", description: "Last day the code was in use" }),
+          reason: z.string().max(20000),
         }),
-      )
+      ).max(20)
       .openapi({ description: "GSS codes this LA used before; they still resolve to it." }),
-    name: z.string().openapi({ example: "Camden" }),
-    slug: z.string().openapi({ example: "camden" }),
+    name: z.string().max(500).openapi({ example: "Camden" }),
+    slug: z.string().max(100).regex(/^[a-z0-9-]+$/).openapi({ example: "camden" }),
     la_type: z.enum(["county", "unitary", "metropolitan_district", "london_borough"]).openapi({ example: "london_borough" }),
     region: RegionSchema,
     _links: z.object({
-      self: z.object({ href: z.string().openapi({ example: "/v1/local-authorities/202" }) }),
-      schools: z.object({ href: z.string().openapi({ example: "/v1/schools?la=202" }) }),
+      self: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference",  example: "/v1/local-authorities/202" }) }),
+      schools: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference",  example: "/v1/schools?la=202" }) }),
     }),
   })
   .openapi("LocalAuthority");

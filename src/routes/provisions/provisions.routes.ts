@@ -8,40 +8,40 @@ const tags = ["Provisions"];
 
 export const ProvisionItemSchema = z
   .object({
-    id: z.string().openapi({ example: "visual_timetable", description: "Permanent identifier" }),
-    label: z.string().openapi({ example: "Visual timetable" }),
-    definition: z.string().openapi({ description: "What it is, in plain English" }),
+    id: z.string().max(500).openapi({ example: "visual_timetable", description: "Permanent identifier" }),
+    label: z.string().max(500).openapi({ example: "Visual timetable" }),
+    definition: z.string().max(20000).openapi({ description: "What it is, in plain English" }),
     area: z.enum(AREA_CODES),
-    area_label: z.string(),
-    item_type: z.string().openapi({ example: "resource_equipment" }),
+    area_label: z.string().max(500),
+    item_type: z.string().max(500).openapi({ example: "resource_equipment" }),
     typical_tier: z.enum(CANONICAL_TIER_CODES),
-    synonyms: z.array(z.string()).openapi({ description: "Wordings matched to this item" }),
-    las_expecting: z.number().int().openapi({ description: "How many LAs' current guidance we hold mentions it" }),
-    _links: z.object({ self: z.object({ href: z.string().openapi({ example: "/v1/provisions/visual_timetable" }) }) }),
+    synonyms: z.array(z.string().max(500)).max(200).openapi({ description: "Wordings matched to this item" }),
+    las_expecting: z.number().int().min(0).max(2147483647).openapi({ description: "How many LAs' current guidance we hold mentions it" }),
+    _links: z.object({ self: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference",  example: "/v1/provisions/visual_timetable" }) }) }),
   })
   .openapi("ProvisionItem");
 
 export const ExpectationTierSchema = z
   .object({
     tier: z.enum(CANONICAL_TIER_CODES).nullable(),
-    tier_label: z.string().nullable(),
+    tier_label: z.string().max(500).nullable(),
     within_oap: z.boolean().nullable(),
-    statements: z.number().int(),
-    example: z.string().openapi({ description: "One statement that mentions it, as written" }),
+    statements: z.number().int().min(0).max(2147483647),
+    example: z.string().max(20000).openapi({ description: "One statement that mentions it, as written" }),
   })
   .openapi("ExpectationTier");
 
 const ProvisionDetailSchema = ProvisionItemSchema.extend({
   expected_by: z.array(
     z.object({
-      la_code: z.string(),
-      name: z.string(),
-      slug: z.string(),
-      tiers: z.array(ExpectationTierSchema),
-      _links: z.object({ baseline: z.object({ href: z.string().openapi({ example: "/v1/local-authorities/202/baseline" }) }) }),
+      la_code: z.string().max(3).regex(/^\d{3}$/),
+      name: z.string().max(500),
+      slug: z.string().max(100).regex(/^[a-z0-9-]+$/),
+      tiers: z.array(ExpectationTierSchema).max(50),
+      _links: z.object({ baseline: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference",  example: "/v1/local-authorities/202/baseline" }) }) }),
     }),
-  ),
-  guidance_held_for: z.number().int().openapi({ description: "LAs whose current guidance we hold; the others may expect this item too" }),
+  ).max(200),
+  guidance_held_for: z.number().int().min(0).max(2147483647).openapi({ description: "LAs whose current guidance we hold; the others may expect this item too" }),
 }).openapi("ProvisionDetail");
 
 export const list = createRoute({

@@ -7,18 +7,18 @@ import { AREA_CODES, CANONICAL_TIER_CODES } from "../../lib/send-terms";
 
 export const SearchHitSchema = z
   .object({
-    statement_id: z.string(),
-    text: z.string(),
-    snippet: z.string().openapi({ description: "The matching part, as plain text" }),
-    snippet_html: z.string().openapi({ description: "The same, HTML-escaped, with matches in <mark>", example: "Use a <mark>visual</mark> timetable…" }),
+    statement_id: z.string().max(500),
+    text: z.string().max(20000),
+    snippet: z.string().max(20000).openapi({ description: "The matching part, as plain text" }),
+    snippet_html: z.string().max(20000).openapi({ description: "The same, HTML-escaped, with matches in <mark>", example: "Use a <mark>visual</mark> timetable…" }),
     area: z.enum(AREA_CODES).nullable(),
     tier: z.enum(CANONICAL_TIER_CODES).nullable(),
-    tier_label: z.string().nullable(),
-    phases: z.array(z.string()),
-    kind: z.string(),
-    document: z.object({ id: z.string(), title: z.string() }),
-    la_codes: z.array(z.string()).openapi({ description: "LAs whose guidance this is (shared documents have several)" }),
-    _links: z.object({ baseline: z.object({ href: z.string() }) }),
+    tier_label: z.string().max(500).nullable(),
+    phases: z.array(z.string().max(500)).max(6),
+    kind: z.string().max(500),
+    document: z.object({ id: z.string().max(500), title: z.string().max(500) }),
+    la_codes: z.array(z.string().max(500)).max(200).openapi({ description: "LAs whose guidance this is (shared documents have several)" }),
+    _links: z.object({ baseline: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference" }) }) }),
   })
   .openapi("SearchHit");
 
