@@ -12,6 +12,7 @@ import { allowedMethods } from "./lib/method-not-allowed";
 import { OPENAPI_PATH, openApiDocument } from "./lib/openapi";
 import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./lib/problem";
 import { rateLimit } from "./lib/rate-limit";
+import { responseCache } from "./lib/response-cache";
 import { baselinesRouter } from "./routes/baselines";
 import { compareRouter } from "./routes/compare";
 import { datasetsRouter } from "./routes/datasets";
@@ -74,6 +75,8 @@ export function createApp() {
     }),
   );
   app.use(httpCache);
+  app.use("/", responseCache);
+  app.use("/v1/*", responseCache);
 
   // Chained, so the app's type carries every route for hono/client (AppType below).
   const api = app

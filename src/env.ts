@@ -9,6 +9,8 @@ export interface Env {
   RATE_LIMIT_PER_MINUTE?: string;
   /** "true" only in tests: serve documents made from test fixtures. Never set in a deployment. */
   SERVE_FIXTURE_DATA?: string;
+  /** How long an isolate trusts the data version it last read, in ms (default 2000). */
+  DATA_VERSION_TTL_MS?: string;
 }
 
 export interface AppBindings {

@@ -421,3 +421,12 @@ export const pipelineEvents = sqliteTable(
   },
   (t) => [index("pipeline_events_subject_idx").on(t.subject, t.subjectId, t.at), index("pipeline_events_run_idx").on(t.runId)],
 );
+
+/**
+ * One number that changes whenever any served table changes, kept by the triggers in
+ * migrations/0002 so that no writer can forget it. Responses are cached under it.
+ */
+export const dataVersion = sqliteTable("data_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});
