@@ -25,6 +25,8 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
+            // The first unpdf call in a fresh isolate takes seconds while it loads pdf.js.
+            testTimeout: 30_000,
             setupFiles: ["./test/worker/setup.ts"],
           },
         },

@@ -3,6 +3,8 @@ import type { RequestIdVariables } from "hono/request-id";
 /** Bindings and vars from wrangler.toml. */
 export interface Env {
   DB: D1Database;
+  /** Release files, keyed <version>/<name> (and <name>.gz for text). */
+  DOWNLOADS: R2Bucket;
   /** Absent in local tools that do not configure it; then no limit applies. */
   RATE_LIMITER?: RateLimit;
   /** The RATE_LIMITER binding's limit per 60 s, stated to clients in X-RateLimit-Limit. */
