@@ -15,7 +15,8 @@ export function fieldPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 export function fieldErrorsFrom(issues: ReadonlyArray<z.core.$ZodIssue>): FieldErrors {
-  const errors: FieldErrors = {};
+  // No prototype: a query parameter named "constructor" or "__proto__" is just a field.
+  const errors: FieldErrors = Object.create(null);
   const add = (field: string, message: string, code: string) => {
     (errors[field] ??= []).push({ message, code });
   };

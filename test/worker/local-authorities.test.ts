@@ -168,3 +168,10 @@ describe("GET /v1/local-authorities/{code}", () => {
     expect(Object.keys(problem.errors)).toEqual(["code"]);
   });
 });
+
+describe("field names that collide with object properties", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("reports an unknown parameter called %s as a field error", async (name) => {
+    const problem = await expectProblem(await raw(`/v1/local-authorities?${name}=1&page=0`), 400, "validation_failed");
+    expect(Object.keys(problem.errors).sort()).toEqual([name, "page"].sort());
+  });
+});
