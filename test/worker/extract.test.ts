@@ -87,6 +87,28 @@ describe("textToBlocks", () => {
     expect(blocks.find((b) => b.text.startsWith("Our coordinator"))!.page).toBe(1);
     expect(blocks.at(-1)).toMatchObject({ text: "We send a written update at the end of each term.", page: 2 });
   });
+
+  it("does not mistake a numbered paragraph that runs over a page break for a heading", () => {
+    const wide = "Our plans are checked with each family at a meeting held";
+    const text = [
+      "Invented school, report for tests",
+      "",
+      `4.1 ${wide} in the autumn, spring and summer`,
+      "",
+      "1",
+      "\f",
+      "Invented school, report for tests",
+      "",
+      "terms, and the notes go home within a week.",
+      "",
+      "4.2 Families can ask for an extra meeting at any time.",
+      "",
+      "2",
+    ].join("\n");
+    const read = textToBlocks(text);
+    expect(read.filter((b) => b.kind === "heading")).toEqual([]);
+    expect(read.map((b) => b.text)).toContain(`4.1 ${wide} in the autumn, spring and summer terms, and the notes go home within a week.`);
+  });
 });
 
 async function buildPdf(pages: Array<Array<{ text: string; size: number; y: number; x?: number }>>): Promise<Uint8Array> {
