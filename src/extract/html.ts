@@ -241,7 +241,9 @@ class BlockReader {
         term = text;
         termNode = item;
       } else if (item.tagName === "dd") {
-        this.emit("paragraph", term ? `${term} ${text}` : text, termNode ? [termNode, item] : [item]);
+        // A term without its own punctuation is a label: keep it readable as one ("Admissions: ...").
+        const joined = !term ? text : /[:.?!]$/.test(term) ? `${term} ${text}` : `${term}: ${text}`;
+        this.emit("paragraph", joined, termNode ? [termNode, item] : [item]);
         term = "";
         termNode = undefined;
       }

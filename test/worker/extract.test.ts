@@ -47,6 +47,11 @@ describe("htmlToBlocks", () => {
     expect(doc.blocks[1]!.sourceUrl).toBe("https://council.test/support/");
   });
 
+  it("reads a definition list's term as the label of its description", () => {
+    const html = "<main><dl><dt>Admissions</dt><dd>Families visit first.</dd><dt>Last updated:</dt><dd>3 Feb 2025</dd></dl></main>";
+    expect(summary(htmlToBlocks(html).blocks)).toEqual(["paragraph: Admissions: Families visit first.", "paragraph: Last updated: 3 Feb 2025"]);
+  });
+
   it("still offers the chrome's text and links, where date stamps and next-page links live", () => {
     expect(doc.title).toBe("Support in school | Test Borough Local Offer");
     expect(doc.pageText).toContain("Next review: February 2026");
