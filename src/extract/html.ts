@@ -24,6 +24,12 @@ export interface HtmlOptions {
 }
 
 const SKIP_TAGS = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "button", "select", "textarea", "input", "head", "meta", "link"]);
+
+/** Controls are skipped, except accordion and disclosure triggers, whose text is the section's title. */
+function skipped(el: Element): boolean {
+  if (el.tagName === "button") return el.attribs["aria-expanded"] === undefined && el.attribs["aria-controls"] === undefined;
+  return SKIP_TAGS.has(el.tagName);
+}
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const BLOCK_TAGS = new Set([
   "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "dd", "dt", "fieldset", "figcaption",
@@ -100,7 +106,7 @@ function visibleLines($: cheerio.CheerioAPI, root: AnyNode): string[] {
     if (node.type === "text") current += (node as unknown as { data: string }).data;
     if (node.type !== "tag") return;
     const el = node as Element;
-    if (SKIP_TAGS.has(el.tagName)) return;
+    if (skipped(el)) return;
     if (el.tagName === "br") return flush();
     const block = BLOCK_TAGS.has(el.tagName);
     if (block) flush();
@@ -159,7 +165,7 @@ class BlockReader {
       if (node.type === "text") current += (node as unknown as { data: string }).data;
       if (node.type !== "tag") return;
       const el = node as Element;
-      if (SKIP_TAGS.has(el.tagName) || stopAt?.(el)) return;
+      if (skipped(el) || stopAt?.(el)) return;
       if (el.tagName === "br") {
         lines.push(current);
         current = "";
@@ -185,7 +191,7 @@ class BlockReader {
     if (node.type !== "tag" && node.type !== "root") return;
     const el = node as Element;
     const tag = node.type === "root" ? "" : el.tagName;
-    if (SKIP_TAGS.has(tag)) return;
+    if (node.type !== "root" && skipped(el)) return;
 
     if (HEADINGS.has(tag)) {
       const text = this.inlineLines([el]).join(" ");

@@ -52,6 +52,13 @@ describe("htmlToBlocks", () => {
     expect(summary(htmlToBlocks(html).blocks)).toEqual(["paragraph: Admissions: Families visit first.", "paragraph: Last updated: 3 Feb 2025"]);
   });
 
+  it("keeps the titles of accordion triggers but not other buttons", () => {
+    const html =
+      '<main><h2><button aria-expanded="false" aria-controls="a1">How will my child be supported?</button></h2><div id="a1"><p>Weekly reading group.</p></div>' +
+      '<button type="button">Print this page</button><p>End.</p></main>';
+    expect(summary(htmlToBlocks(html).blocks)).toEqual(["heading: How will my child be supported?", "paragraph: Weekly reading group.", "paragraph: End."]);
+  });
+
   it("still offers the chrome's text and links, where date stamps and next-page links live", () => {
     expect(doc.title).toBe("Support in school | Test Borough Local Offer");
     expect(doc.pageText).toContain("Next review: February 2026");
