@@ -13,7 +13,7 @@
  * item's threshold; `fact` and `document` items have one rule each below.
  */
 import { findProgrammes, type ProgrammeMatch } from "./programmes";
-import { RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
+import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
 import type { Segmented, Sentence } from "./segment";
 import { stripNumbering } from "./segment";
 import { allMatches, DEFLECTION, DUTY_RESTATEMENT, GENERIC, has, HEDGE, SIGNAL_PATTERNS, signalsIn, type SignalName } from "./signals";
@@ -99,14 +99,14 @@ export class Passages {
     for (const heading of sentence.headings) {
       const ids = this.itemsForHeading(heading);
       if (!ids.length) continue;
-      if (ids.length === 1) return ids;
-      const about = ids.filter((id) => {
-        const topic = RUBRIC_BY_ID.get(id)!.topic;
-        return topic ? has(topic, sentence.text) : false;
-      });
-      if (about.length) return about;
+      // Fact and document items are judged on every mention, so only section items compete.
+      const sections = ids.filter((id) => RUBRIC_BY_ID.get(id)!.check === "section");
+      if (sections.length <= 1) return ids;
+      const others = ids.filter((id) => !sections.includes(id));
+      const about = sections.filter((id) => has(RUBRIC_BY_ID.get(id)!.topic!, sentence.text));
+      if (about.length) return [...about, ...others];
       const sameSection = previous !== null && previous.sentence.headings[0] === sentence.headings[0] && previous.sentence.headingPath.join() === sentence.headingPath.join();
-      return sameSection ? previous.owners.filter((id) => ids.includes(id)) : ids;
+      return [...(sameSection ? previous.owners.filter((id) => sections.includes(id)) : sections), ...others];
     }
     return [];
   }
@@ -201,12 +201,6 @@ function judgeSection(item: RubricItem, passages: Passages, options: JudgeOption
 
 // Rules for `fact` and `document` items.
 
-/** Mailboxes and lines that reach the office, not the person. */
-const OFFICE_EMAIL = /^(?:office|admin|info|enquiries|enquiry|reception|contact|school|mail|head|headteacher|clerk)[\w.-]*@/i;
-const OFFICE_ROUTE = /\b(?:school )?office\b|\breception\b|\bswitchboard\b|\bmain (?:school )?(?:number|line)\b|\bclerk\b/i;
-const BOOKING = /\bbook(?:ed|ing)? (?:an? )?(?:appointment|meeting|slot|call)\b[^.]{0,40}\b(?:online|via|through|using|by)\b(?![^.]{0,30}\boffice\b)/i;
-const NAME_AFTER_ROLE = /\b(?:SENC?D?O|SENDCo|SENCo|co-?ordinator|inclusion (?:manager|lead|leader))\b\s*(?:is|:|,|-|–)?\s*(?:Mr|Mrs|Ms|Miss|Dr|Mx)?\.?\s*[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+/;
-const DANGLING_CONTACT = /\bcontacted (?:at|on|via|by)\s*[.:]?\s*$/i;
 
 function nearby(seg: Segmented, sentence: Sentence, before = 1, after = 2): Sentence[] {
   const path = sentence.headingPath.join("\u0000");
@@ -222,17 +216,18 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
   let dangling = false;
   for (const mention of mentions) {
     const window = nearby(passages.seg, mention);
-    const named = passages.factsOf(mention).signals.has("namedPerson") || NAME_AFTER_ROLE.test(mention.text) || window.some((s) => s.block === mention.block && passages.factsOf(s).signals.has("namedPerson"));
+    const named = passages.factsOf(mention).signals.has("namedPerson") || CUES.K04.nameAfterRole.test(mention.text) || window.some((s) => s.block === mention.block && passages.factsOf(s).signals.has("namedPerson"));
     let direct = false;
     let office = false;
     for (const s of window) {
       const emails = allMatches(SIGNAL_PATTERNS.email, s.text);
       const phones = allMatches(SIGNAL_PATTERNS.phone, s.text);
-      const viaOffice = OFFICE_ROUTE.test(s.text);
-      if (emails.some((e) => !OFFICE_EMAIL.test(e)) || BOOKING.test(s.text)) direct = true;
+      const viaOffice = CUES.K04.officeRoute.test(s.text);
+      if (viaOffice && /\bcontact\w*\b/i.test(s.text)) office = true;
+      if (emails.some((e) => !CUES.K04.officeEmail.test(e)) || CUES.K04.booking.test(s.text)) direct = true;
       else if (phones.length && !viaOffice) direct = true;
       else if (emails.length || phones.length) office = true;
-      if (DANGLING_CONTACT.test(s.text)) dangling = true;
+      if (CUES.K04.danglingContact.test(s.text)) dangling = true;
     }
     const rank = (x: typeof best) => (x.named ? 2 : 0) + (x.direct ? 3 : 0) + (x.office ? 1 : 0);
     const candidate = { named, direct, office, evidence: window.filter((s) => s === mention || passages.factsOf(s).signals.has("email") || passages.factsOf(s).signals.has("phone")) };
@@ -241,43 +236,47 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
   if (best.named && best.direct) return finding(item.id, "present", 0.9, ["the SENCO is named with a direct email, phone number or booking route"], best.evidence, ["SENCO's name", "direct contact"]);
   const reasons: string[] = [];
   if (!best.named) reasons.push("the SENCO is mentioned but not named");
-  if (!best.direct) reasons.push(best.office ? "the only contact route given is the school office" : dangling ? "the text says the SENCO can be contacted at, but no address or number follows" : "the SENCO is named but no email or phone is given");
+  if (!best.direct) {
+    reasons.push(
+      best.office
+        ? "the only contact route given is the school office"
+        : dangling
+          ? "the text says the SENCO can be contacted at, but no address or number follows"
+          : `${best.named ? "the SENCO is named but" : "for the SENCO,"} no email, phone number or booking route is given`,
+    );
+  }
   return finding(item.id, "vague", 0.8, reasons, best.evidence);
 }
 
-const IAS = /\bSENDIASS\b|\bSENDIAS\b|\bIASS\b|\binformation,? advice and support(?: service)?\b/i;
-const NAMED_IAS = /\b(?!The\b|Our\b|Your\b|Local\b|A\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\s+(?:SENDIASS|SENDIAS|IASS|Information,? Advice and Support)/;
-const SUPERSEDED_IAS = /\bParent Partnership\b/i;
 
 function hasContact(passages: Passages, sentences: Sentence[]): boolean {
   return sentences.some((s) => {
     const signals = passages.factsOf(s).signals;
-    return signals.has("phone") || signals.has("email") || signals.has("webAddress") || s.links.some((l) => /^https?:/i.test(l.href) && IAS.test(`${l.text} ${s.text}`));
+    return signals.has("phone") || signals.has("email") || signals.has("webAddress") || s.links.some((l) => /^https?:/i.test(l.href) && CUES.K11.ias.test(`${l.text} ${s.text}`));
   });
 }
 
 function judgeParentSupport(item: RubricItem, passages: Passages): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["no SENDIASS or other support service for parents is mentioned"]);
-  const ias = mentions.filter((s) => IAS.test(s.text));
+  const ias = mentions.filter((s) => CUES.K11.ias.test(s.text));
   for (const mention of ias) {
     const window = nearby(passages.seg, mention, 0, 1).filter((s) => s.index >= mention.index && s.index <= mention.index + 2);
     if (hasContact(passages, window)) {
-      const named = NAMED_IAS.test(mention.text);
+      const named = CUES.K11.namedIas.test(mention.text);
       return finding(item.id, "present", named ? 0.9 : 0.75, [`the ${named ? "local SENDIASS is named" : "SENDIASS is mentioned"} with a phone number, email or web address`], window, ["SENDIASS with contact details"]);
     }
   }
   const reasons: string[] = [];
-  if (mentions.some((s) => SUPERSEDED_IAS.test(s.text))) reasons.push("uses the superseded name \"Parent Partnership\" for the information, advice and support service (SENDIASS)");
-  if (ias.length) reasons.push(ias.some((s) => NAMED_IAS.test(s.text)) ? "SENDIASS is named without a phone number, email or web address" : "refers to an advice service without naming the local SENDIASS or giving its contact details");
+  if (mentions.some((s) => CUES.K11.supersededIas.test(s.text))) reasons.push("uses the superseded name \"Parent Partnership\" for the information, advice and support service (SENDIASS)");
+  if (ias.length) reasons.push(ias.some((s) => CUES.K11.namedIas.test(s.text)) ? "SENDIASS is named without a phone number, email or web address" : "refers to an advice service without naming the local SENDIASS or giving its contact details");
   else reasons.push("no local SENDIASS is named; it should be given with its contact details");
   return finding(item.id, "vague", 0.8, reasons, ias.length ? ias : mentions);
 }
 
-const SCHOOL_OFFER = /\bschool['’]?s? (?:local )?offer\b|\bour (?:sen(?:d)? )?(?:school )?local offer\b/i;
 
 function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
-  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text) && has(item.topic!, s.text.replace(SCHOOL_OFFER, "")));
+  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text) && has(item.topic!, s.text.replace(CUES.K13.schoolOffer, "")));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["the council's Local Offer is not mentioned"]);
   for (const mention of mentions) {
     const window = passages.seg.sentences.filter((s) => s.index >= mention.index && s.index <= mention.index + 2 && s.headingPath.join() === mention.headingPath.join());
@@ -287,8 +286,6 @@ function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
   return finding(item.id, "vague", 0.8, ["the Local Offer is mentioned without a link or web address"], mentions);
 }
 
-const YEAR_RANGE = /\b((?:19|20)\d{2})\s*(?:[-–/]|to)\s*((?:19|20)?\d{2})\b/;
-const ON_REQUEST = /\bon request\b|\bfrom the (?:school )?office\b|\bask (?:the|at) (?:school )?office\b/i;
 
 function judgeAccessibilityPlan(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
@@ -297,7 +294,7 @@ function judgeAccessibilityPlan(item: RubricItem, passages: Passages, options: J
   let expired: Sentence | null = null;
   for (const mention of mentions) {
     const block = passages.seg.blocks[mention.block]!;
-    const range = mention.text.match(YEAR_RANGE) ?? block.text.match(YEAR_RANGE);
+    const range = mention.text.match(CUES.E04.yearRange) ?? block.text.match(CUES.E04.yearRange);
     if (range) {
       const end = Number(range[2]!.length === 2 ? `${range[1]!.slice(0, 2)}${range[2]}` : range[2]);
       // A plan for "2024-2027" runs to the end of the 2026-27 school year (August 2027).
@@ -310,107 +307,73 @@ function judgeAccessibilityPlan(item: RubricItem, passages: Passages, options: J
   }
   if (expired) return finding(item.id, "vague", 0.8, ["the accessibility plan's period has ended"], [expired]);
   const reasons = ["the accessibility plan is mentioned without dates, so it cannot be told whether it is current"];
-  if (mentions.some((s) => ON_REQUEST.test(s.text))) reasons.push("the plan is only available on request");
+  if (mentions.some((s) => CUES.E04.onRequest.test(s.text))) reasons.push("the plan is only available on request");
   return finding(item.id, "vague", 0.8, reasons, mentions);
 }
 
-const LAC_FEATURES: ReadonlyArray<[string, RegExp]> = [
-  ["a Designated Teacher", /\bdesignated teacher\b/i],
-  ["Personal Education Plans", /\bpersonal education plans?\b|\bPEPs?\b/],
-  ["the Virtual School", /\bvirtual school\b/i],
-  ["how the Designated Teacher and SENCO work together", /\b(?:SENC?D?O|SENDCo|SEN support|EHC ?P?|support plan|learning plan)\b[^.]*\b(?:PEP|personal education plan|designated teacher)|\b(?:PEP|personal education plan|designated teacher)\b[^.]*\b(?:SENC?D?O|SENDCo|SEN support|EHC ?P?|support plan|learning plan)\b/i],
-];
 
 function judgeLookedAfter(item: RubricItem, passages: Passages): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["nothing on looked-after children with SEN"]);
   const text = mentions.map((s) => s.text).join(" ");
-  const found = LAC_FEATURES.filter(([, pattern]) => pattern.test(text)).map(([label]) => label);
+  const found = CUES.C01.lacFeatures.filter(([, pattern]) => pattern.test(text)).map(([label]) => label);
   if (found.length >= 2) return finding(item.id, "present", 0.8 + 0.05 * (found.length - 2), [`gives ${found.join("; ")}`], mentions, found);
   return finding(item.id, "vague", 0.75, [`mentions looked-after children but not ${item.wanted}`], mentions, found);
 }
 
-const CONTRIBUTION = /\bcontribut\w*\b[^.]{0,60}\blocal offer\b|\blocal offer\b[^.]{0,60}\bcontribut\w*/i;
 
 function judgeContribution(item: RubricItem, passages: Passages): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
-  const contribution = mentions.filter((s) => CONTRIBUTION.test(s.text));
+  const contribution = mentions.filter((s) => CUES.C02.contribution.test(s.text));
   if (contribution.length) return finding(item.id, "present", 0.85, ["says how the report contributes to the council's Local Offer"], contribution);
   if (mentions.length) return finding(item.id, "vague", 0.75, ["calls the report the \"school offer\" without saying it is the school's contribution to the council's Local Offer"], mentions);
   return finding(item.id, "missing", 0.8, ["no statement of the school's contribution to the council's Local Offer"]);
 }
 
-const CONTACT_ROLE = /\b(?:SENC?D?O|SENDCo|SENCo|head ?teacher|principal|head of (?:school|year)|governor|class teacher|teacher|tutor|key worker|deputy|assistant head|inclusion (?:lead|manager))\b/i;
-const POLICY = /\b(?:sen(?:d)?|special educational needs(?: and disabilit(?:y|ies))?)\b[^.]{0,30}\bpolic(?:y|ies)\b/i;
-const POLICY_LOCATION = /\bwebsite\b|\bpolicies page\b|\bpolicies section\b|\bon (?:our|the) (?:policies|school|trust)\b|\bonline\b|\bcan be found\b|\bdownload|\bhttps?:\/\/|\bwww\.|\blink\b|\bbelow\b|\babove\b/i;
-const COMBINED_POLICY = /\bpolicy and (?:sen(?:d)? )?information report\b|\binformation report and (?:sen(?:d)? )?policy\b/i;
 
 function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
   const seg = passages.seg;
-  const named = seg.sentences.filter((s) => passages.factsOf(s).signals.has("namedPerson") && (CONTACT_ROLE.test(s.text) || s.headings.some((h) => CONTACT_ROLE.test(h))));
-  const roles = seg.sentences.filter((s) => has(item.topic!, s.text) && CONTACT_ROLE.test(s.text));
-  const located = (s: Sentence) => POLICY_LOCATION.test(s.text) || s.links.some((l) => /polic/i.test(`${l.text} ${l.href}`));
+  const named = seg.sentences.filter((s) => passages.factsOf(s).signals.has("namedPerson") && (CUES.C03.contactRole.test(s.text) || s.headings.some((h) => CUES.C03.contactRole.test(h))));
+  const roles = seg.sentences.filter((s) => has(item.topic!, s.text) && CUES.C03.contactRole.test(s.text));
+  const located = (s: Sentence) => CUES.C03.policyLocation.test(s.text) || s.links.some((l) => /polic/i.test(`${l.text} ${l.href}`));
   const policy = seg.sentences.filter((s) => {
-    if (!POLICY.test(s.text) && !s.headings.some((h) => POLICY.test(h))) return false;
+    if (!CUES.C03.policy.test(s.text) && !s.headings.some((h) => CUES.C03.policy.test(h))) return false;
     const next = seg.sentences[s.index + 1];
     return located(s) || (next !== undefined && next.block === s.block && /^(?:it|this)\b/i.test(next.text) && located(next));
   });
-  const combined = seg.headings.some((h) => COMBINED_POLICY.test(h.text)) || seg.sentences.slice(0, 5).some((s) => COMBINED_POLICY.test(s.text));
+  const combined = seg.headings.some((h) => CUES.C03.combinedPolicy.test(h.text)) || seg.sentences.slice(0, 5).some((s) => CUES.C03.combinedPolicy.test(s.text));
   // Schools often give the policy's place in the page footer, outside the report's content.
-  const inPage = (options.pageText ?? "").split("\n").some((line) => POLICY.test(line) && POLICY_LOCATION.test(line));
+  const inPage = (options.pageText ?? "").split("\n").some((line) => CUES.C03.policy.test(line) && CUES.C03.policyLocation.test(line));
   const policyFound = policy.length > 0 || combined || inPage;
   const evidence = [...named.slice(0, 2), ...policy.slice(0, 1)];
   if (named.length && policyFound) return finding(item.id, "present", 0.85, ["names people to contact and says where the SEN policy is"], evidence, ["named contacts", "SEN policy location"]);
   if (!named.length && !policyFound && !roles.length) return finding(item.id, "missing", 0.75, ["no named contacts for concerns and no SEN policy"]);
   const reasons: string[] = [];
   if (!named.length) reasons.push(roles.length ? "contacts are given only as roles (\"speak to the class teacher\"), not by name" : "no named contacts for concerns");
-  if (!policyFound) reasons.push(passages.seg.sentences.some((s) => POLICY.test(s.text)) ? "the SEN policy is referred to without saying where to find it" : "does not say where to find the SEN policy");
+  if (!policyFound) reasons.push(passages.seg.sentences.some((s) => CUES.C03.policy.test(s.text)) ? "the SEN policy is referred to without saying where to find it" : "does not say where to find the SEN policy");
   return finding(item.id, "vague", 0.75, reasons, evidence.length ? evidence : roles.slice(0, 2));
 }
 
-const GLOSSARY_HEADING = /glossary|words we use|jargon|abbreviations|acronyms|key terms|terms we use|what (?:do )?(?:these|the|some) (?:words|terms)|useful words|explanation of terms|definitions/i;
-const GLOSSARY_ENTRY = /^[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}\s*(?::|[–—]|\s-\s|=)\s*\S/;
-const LANGUAGES =
-  /\b(?:in|into) (?:[A-Z][a-z]+,? (?:and |or )?)*(?:Polish|Urdu|Romanian|Bengali|Punjabi|Arabic|Somali|Portuguese|Spanish|French|Lithuanian|Gujarati|Turkish|Chinese|Mandarin|Cantonese|Tamil|Welsh|Ukrainian|Pashto|Farsi|Dari|Tigrinya|Kurdish|Albanian|Hungarian|Slovak|Czech|Bulgarian|Russian|Italian|Hindi|Latvian|Greek|Yoruba|Twi|Swahili)\b/;
-const OTHER_FORMATS =
-  /\blarge[- ]print\b|\beasy[- ]read\b|\btranslat\w+ (?:summary|version|copy|copies|into)|\b(?:other|different) languages\b|\baudio (?:version|format|recording)\b|\bbraille\b|\bsymbol(?:s|-supported)? (?:version|format)\b|\b(?:other|alternative|different|accessible) formats?\b|\bread (?:it )?(?:aloud|to you)\b|\bBritish Sign Language\b|\bBSL\b|\binterpreters?\b/i;
-/** Common expansions, so an acronym whose full form the report uses counts as explained. */
-const EXPANSIONS: Record<string, RegExp> = {
-  SEN: /special educational needs?/i,
-  SEND: /special educational needs and disabilit/i,
-  SENCO: /special educational needs (?:and disabilit(?:y|ies) )?co-?ordinator/i,
-  SENDCO: /special educational needs and disabilit(?:y|ies) co-?ordinator/i,
-  EHCP: /education,? health and care plan/i,
-  EHC: /education,? health and care/i,
-  ELSA: /emotional literacy support assistant/i,
-  CAMHS: /child(?:ren)? and adolescent mental health/i,
-  SALT: /speech and language therap/i,
-  SLCN: /speech,? language and communication need/i,
-  SEMH: /social,? emotional and mental health/i,
-  ASC: /autis(?:m|tic) spectrum condition/i,
-  ASD: /autis(?:m|tic) spectrum disorder/i,
-  ADHD: /attention deficit/i,
-  PEP: /personal education plan/i,
-  SENDIASS: /information,? advice and support/i,
-  TA: /teaching assistant/i,
-  LSA: /learning support assistant/i,
-  EP: /educational psycholog/i,
-  OT: /occupational therap/i,
-  CPD: /(?:continuing|continuous) professional development/i,
-  MAT: /multi-?academy trust/i,
-};
-const NOT_ACRONYMS = new Set(["UK", "OK", "PE", "TV", "IT", "ICT", "AM", "PM", "II", "III", "IV", "VI", "GCSE", "GCSES", "NHS", "DFE", "SATS", "URN", "PDF"]);
 
 function acronymsExplained(seg: Segmented): { total: number; explained: number; unexplained: string[] } {
   const text = seg.text;
   const acronyms = new Map<string, string>();
-  for (const match of text.matchAll(/\b([A-Z][A-Za-z]?[A-Z]{1,6})s?\b/g)) {
-    const token = match[1]!;
-    const key = token.toUpperCase();
-    if (NOT_ACRONYMS.has(key) || !/[A-Z].*[A-Z]/.test(token) || token === token[0] + token.slice(1).toLowerCase()) continue;
-    // Words in capitals (a shouted title) are not acronyms.
-    if (/^[A-Z]{4,}$/.test(token) && /\b[A-Z]{4,}\s+[A-Z]{4,}\b/.test(text.slice(Math.max(0, (match.index ?? 0) - 20), (match.index ?? 0) + 30))) continue;
-    if (!acronyms.has(key)) acronyms.set(key, token);
+  for (const block of seg.blocks) {
+    // A line in capitals is a shouted title, not a run of acronyms.
+    const letters = block.text.replace(/[^A-Za-z]/g, "");
+    const lower = letters.replace(/[^a-z]/g, "").length;
+    if ((letters.length > 8 && lower / letters.length < 0.2) || (block.kind === "heading" && lower === 0)) continue;
+    for (const match of block.text.matchAll(/\b([A-Z][A-Za-z]?[A-Z]{1,6})s?\b/g)) {
+      const token = match[1]!;
+      const key = token.toUpperCase();
+      if (CUES.C04.notAcronyms.has(key) || !/[A-Z].*[A-Z]/.test(token)) continue;
+      // Next to another word in capitals it is part of a title ("SPECIAL EDUCATIONAL NEEDS").
+      const at = match.index ?? 0;
+      const before = block.text.slice(Math.max(0, at - 20), at);
+      const after = block.text.slice(at + match[0].length, at + match[0].length + 20);
+      if (/\b[A-Z]{3,}\s+$/.test(before) || /^\s+[A-Z]{3,}\b/.test(after)) continue;
+      if (!acronyms.has(key)) acronyms.set(key, token);
+    }
   }
   const unexplained: string[] = [];
   let explained = 0;
@@ -424,7 +387,7 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
       new RegExp(`\\b(?:the|a|an|our)\\s+${escaped}\\s+is\\s+(?:the|a|an)?\\s*(?:person|teacher|member|responsible|someone|trained|document|legal|plan|service|specialist)\\b`, "i"),
       new RegExp(`\\bwhat (?:is|are) (?:an? |the )?${escaped}s?\\b`, "i"),
     ];
-    if (forms.some((form) => form.test(text)) || EXPANSIONS[key]?.test(text)) explained++;
+    if (forms.some((form) => form.test(text)) || CUES.C04.expansions[key]?.test(text)) explained++;
     else unexplained.push(token);
   }
   return { total: acronyms.size, explained, unexplained };
@@ -433,15 +396,15 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
 function judgePlainLanguage(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
   const seg = passages.seg;
   const flesch = options.flesch === null ? "" : ` Flesch reading ease ${options.flesch}.`;
-  const glossaryHeading = seg.headings.find((h) => GLOSSARY_HEADING.test(h.text));
-  const entries = glossaryHeading
-    ? seg.sentences.filter((s) => s.headings.includes(glossaryHeading.text) && (GLOSSARY_ENTRY.test(s.text) || seg.blocks[s.block]!.kind === "table_row")).length
-    : 0;
-  const formats = seg.sentences.filter((s) => OTHER_FORMATS.test(s.text) || LANGUAGES.test(s.text));
+  // A glossary under a heading, a question line or a label ("Words we use: ...").
+  const isGlossary = (heading: string) => item.headings!.test(heading.toLowerCase());
+  const entries = seg.sentences.filter((s) => s.headings.some(isGlossary) && (CUES.C04.glossaryEntry.test(s.text) || seg.blocks[s.block]!.kind === "table_row")).length;
+  const glossary = entries >= 3;
+  const formats = seg.sentences.filter((s) => CUES.C04.otherFormats.test(s.text) || CUES.C04.languages.test(s.text));
   const acronyms = acronymsExplained(seg);
   const share = acronyms.total ? acronyms.explained / acronyms.total : 1;
   const found: string[] = [];
-  if (glossaryHeading && entries >= 3) found.push("a glossary of terms");
+  if (glossary) found.push("a glossary of terms");
   if (formats.length) found.push("other formats or languages");
   if (share >= 0.75) found.push(acronyms.total ? `${acronyms.explained} of ${acronyms.total} abbreviations explained` : "no unexplained abbreviations");
   const evidence = formats.slice(0, 2);
@@ -462,35 +425,27 @@ function judgeDated(item: RubricItem, passages: Passages, options: JudgeOptions)
   return finding(item.id, "vague", 0.85, [`${dated}: older than 12 months at ${options.asOf} and past its review date`], ev);
 }
 
-const BOARD = "(?:govern\\w*|trust(?:ees| board)?|board of (?:trustees|directors)|(?:local )?(?:academy|governing) (?:committee|body|board|council)|proprietors?|directors)";
-const APPROVAL = new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*`, "i");
-const DATE_APPROVED = /\bdate (?:approved|agreed|ratified|adopted)\b/i;
-const COPRODUCTION =
-  /\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|shaped|wrote|seen and discussed)\b[^.]{0,60}\b(?:this report|the report|it|this information|this page|draft|report)\b|\b(?:report|information|it)\b[^.]{0,30}\b(?:written|produced|developed|created|designed|shaped)\b[^.]{0,20}\b(?:with|together with|alongside)\b[^.]{0,40}\b(?:parents|carers|families|pupils|students|children|young people|forum)\b/i;
-const ABOUT_REPORT = /\b(?:this|the) (?:report|information|document|policy|page)\b|\binformation report\b|\breport (?:is|was)\b/i;
-const SEEN_BY_BOARD = new RegExp(`\\b(?:approv|ratif|review|shar|agree|sign|seen|present|adopt)\\w*\\b[^.]{0,60}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|review|shar|agree|sign|seen|adopt)\\w*`, "i");
 
 function judgeGovernance(item: RubricItem, passages: Passages): ItemFinding {
   const seg = passages.seg;
-  const mentions = seg.sentences.filter((s) => has(item.topic!, s.text) || COPRODUCTION.test(s.text) || SEEN_BY_BOARD.test(s.text));
+  const mentions = seg.sentences.filter((s) => has(item.topic!, s.text) || CUES.D02.coproduction.test(s.text) || CUES.D02.seenByBoard.test(s.text));
   const dated = (s: Sentence) => passages.factsOf(s).signals.has("date");
-  const approved = mentions.filter((s) => (APPROVAL.test(s.text) || DATE_APPROVED.test(s.text)) && dated(s));
-  const coproduced = mentions.filter((s) => COPRODUCTION.test(s.text));
+  const approved = mentions.filter((s) => (CUES.D02.approval.test(s.text) || CUES.D02.dateApproved.test(s.text)) && dated(s));
+  const coproduced = mentions.filter((s) => CUES.D02.coproduction.test(s.text));
   const found = [approved.length ? "approval by governors with a date" : "", coproduced.length ? "how parents or pupils helped write it" : ""].filter(Boolean);
   if (found.length) return finding(item.id, "present", 0.8, [`gives ${found.join("; ")}`], [...approved, ...coproduced], found);
-  const governance = mentions.filter((s) => (ABOUT_REPORT.test(s.text) && SEEN_BY_BOARD.test(s.text)) || APPROVAL.test(s.text));
+  const governance = mentions.filter((s) => (CUES.D02.aboutReport.test(s.text) && CUES.D02.seenByBoard.test(s.text)) || CUES.D02.approval.test(s.text));
   if (governance.length) return finding(item.id, "vague", 0.7, ["mentions governors approving or seeing the report, but with no date and no parent or pupil involvement"], governance);
   return finding(item.id, "missing", 0.75, ["no governor approval and no involvement of parents or pupils is mentioned"]);
 }
 
-const POLICY_HEADINGS = /^(?:aims?|objectives|legislation(?: and guidance)?|definitions|roles and responsibilities|monitoring arrangements|links with other policies|purpose|statutory (?:framework|guidance))\b/i;
 
 /** D03 follows from the statutory items: an account answers most of them with facts. */
 export function judgeAccount(findings: ItemFinding[], passages: Passages): ItemFinding {
   const statutory = findings.filter((f) => /^[KE]/.test(f.id) && f.status !== "not_required");
   const present = statutory.filter((f) => f.status === "present").length;
   const share = statutory.length ? present / statutory.length : 0;
-  const policyHeadings = passages.seg.headings.filter((h) => POLICY_HEADINGS.test(stripNumbering(h.text))).length;
+  const policyHeadings = passages.seg.headings.filter((h) => CUES.D03.policyHeadings.test(stripNumbering(h.text))).length;
   const summary = `${present} of ${statutory.length} statutory items are answered with specific facts`;
   if (share >= 0.5) return finding("D03", "present", 0.6 + Math.min(0.3, share - 0.5), [summary]);
   if (share < 0.15 && policyHeadings >= 2) return finding("D03", "missing", 0.6, [`${summary}, and the document is set out as a policy (aims, legislation, definitions, roles)`]);

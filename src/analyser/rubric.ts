@@ -85,8 +85,8 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 1; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:kinds?|types?|range) of (?:special educational )?(?:sen|send|needs?|special|difficult)|\bneeds (?:we|do we|does (?:the|our) \w+|does \w+) (?:provide|support|cater|meet)|\b(?:sen|send|needs) (?:we|do we) (?:provide for|support|cater for)|\bwho (?:we|do we) (?:support|cater for)|\b(?:children|pupils|students) we support|\bwho comes to|\babout (?:our|the) school|\bareas? of need|\btype of (?:school|provision|setting)/,
-    topic: /\b(?:kinds?|types?|range) of (?:special educational )?(?:needs|sen|send)\b|\bneeds (?:we|that we) (?:currently )?(?:support|provide for|cater for|meet)\b|\bwe (?:currently )?(?:support|provide for|cater for|welcome) (?:children|pupils|students|young people) with\b|\bon (?:our|the) (?:sen|send|special educational needs) register\b|\bfour (?:broad )?areas\b|\b(?:main|primary|most common|largest) (?:needs?|groups?)\b/i,
+    headings: /\b(?:kinds?|types?|range) of (?:special educational )?(?:sen|send|needs?|special|difficult)|\bneeds (?:we|do we|does (?:the|our) \w+|does \w+) (?:provide|support|cater|meet)|\b(?:sen|send|needs) (?:we|do we) (?:provide for|support|cater for)|\bwho (?:we|do we|does (?:the|our) \w+|does \w+) (?:support|cater for|provide for)|\b(?:which|what) (?:children|pupils|students|young people|needs)\b[^?]*\b(?:support|provide|cater|meet|come|attend)|\b(?:children|pupils|students) we support|\bwho comes to|\babout (?:our|the) school|\bareas? of need|\btype of (?:school|provision|setting)/,
+    topic: /\b(?:kinds?|types?|range) of (?:special educational )?(?:needs|sen|send)\b|\bneeds (?:we|that we) (?:\w+ ){0,3}(?:support|provide for|cater for|meet|see)\b|\bwe (?:\w+ ){0,2}(?:support|provide for|cater for|welcome) (?:children|pupils|students|young people) with\b|\bon (?:our|the) (?:sen|send|special educational needs|inclusion|additional needs) register\b|\bfour (?:broad )?areas\b|\b(?:main|primary|most common|largest) (?:needs?|groups?)\b|\b\d+ (?:children|pupils|students)\b[^.]{0,40}\b(?:SEN support|EHCP|EHC plan|Education, Health and Care)/i,
     specifics: [
       { label: "needs named beyond the four broad areas", pattern: NEEDS, atLeast: 2, weight: 2 },
       { label: "numbers of pupils with SEN or by need", signal: "quantity", weight: 2 },
@@ -109,7 +109,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     mainstreamOnly: true,
-    headings: /identif|\bneeds? (?:extra|additional|more|special) (?:help|support)|\bhas (?:sen|send|special educational|a special|additional needs)|\bearly (?:identification|help)|\bspot(?:ting)? (?:needs|difficult)|\bassessment of (?:need|sen)|\bassessing (?:needs|sen|pupils|students|children)\b(?!.*progress)/,
+    headings: /identif|\bneeds? (?:extra|additional|more|special) (?:help|support)|\b(?:has|have|may have) (?:sen|send|special educational|a special|additional needs|a difficulty)|\bearly (?:identification|help)|\bspot\w*|\bnotic\w*|\bassessment of (?:need|sen)|\bassessing (?:needs|sen|pupils|students|children)\b(?!.*progress)/,
     topic: /\bidentif(?:y|ied|ies|ying|ication)\b[^.]{0,60}\b(?:needs?|sen|send|difficult)|\bscreen(?:ed|ing|s)?\b|\b(?:added|placed|put|recorded) (?:to|on) (?:the|our) (?:sen|send)? ?register|\b(?:taken|removed) off (?:the|our)? ?(?:sen|send)? ?register|\braise (?:a|any) concerns?\b[^.]{0,40}\b(?:senc?d?o|teacher)|\bpupil progress meetings?\b/i,
     specifics: [
       { label: "a named test or screen", programmes: ["assessment"], weight: 2 },
@@ -205,7 +205,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /\badapt(?!ive teaching)|\badjust|\bcurriculum|\blearning environment|\baccess arrangements|\bexam(?:ination)?s?\b|\bpathways/,
-    topic: /\badapt(?:ed|ation|ations|ing)?\b[^.]{0,40}\b(?:curriculum|environment|classroom|timetable|tasks?|resources)|\b(?:curriculum|environment|classroom)\b[^.]{0,30}\badapt|\breasonable adjustments\b|\baccess arrangements\b|\b(?:personalised|reduced|part[- ]time) timetable\b|\bvisual timetables?\b|\boverlays\b|\bwriting slopes?\b|\bassistive technology\b|\bworkstations?\b/i,
+    topic: /\badapt(?:ed|ation|ations|ing)?\b[^.]{0,40}\b(?:curriculum|environment|classroom|timetable|tasks?|resources)|\b(?:curriculum|environment|classroom)\b[^.]{0,30}\badapt|\baccess arrangements\b|\b(?:personalised|reduced|part[- ]time) timetable\b|\bvisual timetables?\b|\boverlays\b|\bwriting slopes?\b|\bassistive technology\b|\bworkstations?\b/i,
     specifics: [
       { label: "concrete adaptations", pattern: ADAPTATIONS, atLeast: 2, weight: 2 },
       { label: "an adaptation", pattern: ADAPTATIONS },
@@ -272,7 +272,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /wellbeing|well-being|\bemotional|\bsocial development|\bmental health|\bpastoral|\bsemh\b|\bbullying|\bfeelings|\bbehaviour|\bhappy and safe/,
-    topic: /\bwellbeing|\bwell-being|\bemotional (?:and social |health|literacy|support|development)|\bmental health\b|\bpastoral\b|\bbullying\b|\bnurture\b|\bSEMH\b|\bself-esteem\b/i,
+    topic: /\bwellbeing|\bwell-being|\bemotional (?:and social |health|literacy|support|development)|\b(?<!emotional and )mental health\b|\bpastoral\b|\bbullying\b|\bnurture\b|\bSEMH\b|\bself-esteem\b/i,
     specifics: [
       { label: "named pastoral roles", signal: "namedRole", weight: 2 },
       { label: "named programmes", programmes: ["social_emotional"], weight: 2 },
@@ -383,7 +383,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 8; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to/,
+    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to/,
     topic: /\bpupil voice\b|\bstudent voice\b|\bchild['’]s voice\b|\bone[- ]page profiles?\b|\b(?:pupil|student) (?:passports?|profiles?)\b|\ball about me\b|\b(?:views|wishes|opinions) (?:are|is|will be) (?:gathered|sought|heard|collected|recorded)\b|\b(?:gather|seek|collect|record)\w* (?:their|the child['’]s|pupils['’]|students['’]|children['’]s) (?:views|voice|wishes)\b|\b(?:attend|join) (?:part of |the end of |a segment of )?(?:their|the) (?:own )?(?:annual )?review|\btalking mats?\b|\bperson[- ]centred\b/i,
     specifics: [
       {
@@ -431,7 +431,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /\bother (?:professionals|agencies|services|people|bodies|organisations)|\boutside (?:agencies|professionals|services)|\bexternal (?:agencies|professionals|support|services)|\bwho else|\bmulti-agency|\bhealth,? (?:and )?(?:social )?care|\bworking with (?:other|health|outside)|\b(?:services|people) providing|\bpartner (?:agencies|services)/,
-    topic: /\boutside agencies\b|\bexternal (?:agencies|professionals|services)\b|\bmulti[- ]agency\b|\bother professionals\b|\bwork (?:closely )?with\b[^.]{0,40}\b(?:services?|agencies|professionals|therapists|teams?)\b/i,
+    topic: /\boutside agencies\b|\bexternal (?:agencies|professionals|services)\b|\bmulti[- ]agency\b|\bother professionals\b|\bwork(?:s|ing)? (?:closely )?(?:with|alongside)\b[^.]{0,80}\b(?:services?|agencies|professionals|therapists|teams?|CAMHS|nursing)\b/i,
     specifics: [
       { label: "named services", signal: "namedService", weight: 2 },
       { label: "several named services", pattern: /\beducational psycholog\w*|\bspeech and language\b|\boccupational therap\w*|\bphysiotherap\w*|\bCAMHS\b|\bMental Health Support Team\b|\bschool nurs\w*|\bEarly Help\b|\bsocial care\b|\bsensory (?:support )?service|\bautism (?:outreach )?(?:team|service)|\bspecialist teach\w* service|\bpaediatric\w*|\bhealth visitor/gi, atLeast: 3 },
@@ -613,6 +613,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Code of Practice 6.81",
     requirement: "should",
     check: "fact",
+    headings: /\bcontacts?\b|\bwho (?:can|should|do) i (?:talk|speak|contact|go)|\bconcerns?\b|\bworried\b|\bworries\b|\bsen(?:d)? policy\b/,
     topic: /\b(?:sen(?:d)?|special educational needs(?: and disabilit(?:y|ies))?) policy\b|\bpolicy and information report\b|\b(?:speak|talk|contact|go) (?:to|with)\b[^.]{0,60}\b(?:class teacher|SENC?D?O|SENDCo|head(?:teacher)?|principal|governor|tutor|head of year|key worker)/i,
     wanted: "named people to contact with concerns and where to find the SEN policy",
     questions: {
@@ -627,6 +628,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Code of Practice 6.81",
     requirement: "should",
     check: "document",
+    headings: /glossary|words we use|jargon|abbreviations|acronyms|key terms|terms we use|what (?:do )?(?:these|the|some) (?:words|terms)|useful words|explanation of terms|definitions/,
     wanted: "explanations of acronyms and terms (or a glossary), or other formats and languages",
     questions: {
       missing: "Is there a plain-language version of this report, or a glossary of the terms it uses?",
@@ -676,3 +678,89 @@ export const RUBRIC: readonly RubricItem[] = [
 ];
 
 export const RUBRIC_BY_ID = new Map<ItemId, RubricItem>(RUBRIC.map((item) => [item.id, item]));
+
+/**
+ * The vocabulary of the items judged by a rule of their own in items.ts (`fact` and
+ * `document` items), keyed by item id.
+ */
+const BOARD = "(?:govern\\w*|trust(?:ees| board)?|board of (?:trustees|directors)|(?:local )?(?:academy|governing) (?:committee|body|board|council)|proprietors?|directors)";
+export const FACT_CUES = {
+  K04: {
+    /** Mailboxes and lines that reach the office, not the person. */
+    officeEmail: /^(?:office|admin|info|enquiries|enquiry|reception|contact|school|mail|head|headteacher|clerk)[\w.-]*@/i,
+    officeRoute: /\b(?:school )?office\b|\breception\b|\bswitchboard\b|\bmain (?:school )?(?:number|line)\b|\bclerk\b/i,
+    booking: /\bbook(?:ed|ing)? (?:an? )?(?:appointment|meeting|slot|call)\b[^.]{0,40}\b(?:online|via|through|using|by)\b(?![^.]{0,30}\boffice\b)/i,
+    nameAfterRole: /\b(?:SENC?D?O|SENDCo|SENCo|co-?ordinator|inclusion (?:manager|lead|leader))\b\s*(?:is|:|,|-|–)?\s*(?:Mr|Mrs|Ms|Miss|Dr|Mx)?\.?\s*[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+/,
+    danglingContact: /\bcontacted (?:at|on|via|by)\s*[.:]?\s*$/i,
+  },
+  K11: {
+    ias: /\bSENDIASS\b|\bSENDIAS\b|\bIASS\b|\binformation,? advice and support(?: service)?\b/i,
+    namedIas: /\b(?!The\b|Our\b|Your\b|Local\b|A\b)[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\s+(?:SENDIASS|SENDIAS|IASS|Information,? Advice and Support)/,
+    supersededIas: /\bParent Partnership\b/i,
+  },
+  K13: {
+    schoolOffer: /\bschool['’]?s? (?:local )?offer\b|\bour (?:sen(?:d)? )?(?:school )?local offer\b/i,
+  },
+  E04: {
+    yearRange: /\b((?:19|20)\d{2})\s*(?:[-–/]|to)\s*((?:19|20)?\d{2})\b/,
+    onRequest: /\bon request\b|\bfrom the (?:school )?office\b|\bask (?:the|at) (?:school )?office\b/i,
+  },
+  C01: {
+    lacFeatures: <ReadonlyArray<readonly [string, RegExp]>>[
+      ["a Designated Teacher", /\bdesignated teacher\b/i],
+      ["Personal Education Plans", /\bpersonal education plans?\b|\bPEPs?\b/],
+      ["the Virtual School", /\bvirtual school\b/i],
+      ["how the Designated Teacher and SENCO work together", /\b(?:SENC?D?O|SENDCo|SEN support|EHC ?P?|support plan|learning plan)\b[^.]*\b(?:PEP|personal education plan|designated teacher)|\b(?:PEP|personal education plan|designated teacher)\b[^.]*\b(?:SENC?D?O|SENDCo|SEN support|EHC ?P?|support plan|learning plan)\b/i],
+    ],
+  },
+  C02: {
+    contribution: /\bcontribut\w*\b[^.]{0,60}\blocal offer\b|\blocal offer\b[^.]{0,60}\bcontribut\w*/i,
+  },
+  C03: {
+    contactRole: /\b(?:SENC?D?O|SENDCo|SENCo|head ?teacher|principal|head of (?:school|year)|governor|class teacher|teacher|tutor|key worker|deputy|assistant head|inclusion (?:lead|manager))\b/i,
+    policy: /\b(?:sen(?:d)?|special educational needs(?: and disabilit(?:y|ies))?)\b[^.]{0,30}\bpolic(?:y|ies)\b/i,
+    policyLocation: /\bwebsite\b|\bpolicies page\b|\bpolicies section\b|\bon (?:our|the) (?:policies|school|trust)\b|\bonline\b|\bcan be found\b|\bdownload|\bhttps?:\/\/|\bwww\.|\blink\b|\bbelow\b|\babove\b/i,
+    combinedPolicy: /\bpolicy and (?:sen(?:d)? )?information report\b|\binformation report and (?:sen(?:d)? )?policy\b/i,
+  },
+  C04: {
+    glossaryEntry: /^[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}\s*(?::|[–—]|\s-\s|=)\s*\S/,
+    languages: /\b(?:in|into) (?:[A-Z][a-z]+,? (?:and |or )?)*(?:Polish|Urdu|Romanian|Bengali|Punjabi|Arabic|Somali|Portuguese|Spanish|French|Lithuanian|Gujarati|Turkish|Chinese|Mandarin|Cantonese|Tamil|Welsh|Ukrainian|Pashto|Farsi|Dari|Tigrinya|Kurdish|Albanian|Hungarian|Slovak|Czech|Bulgarian|Russian|Italian|Hindi|Latvian|Greek|Yoruba|Twi|Swahili)\b/,
+    otherFormats: /\blarge[- ]print\b|\beasy[- ]read\b|\btranslat\w+ (?:summary|version|copy|copies|into)|\b(?:other|different) languages\b|\baudio (?:version|format|recording)\b|\bbraille\b|\bsymbol(?:s|-supported)? (?:version|format)\b|\b(?:other|alternative|different|accessible) formats?\b|\bread (?:it )?(?:aloud|to you)\b|\bBritish Sign Language\b|\bBSL\b|\binterpreters?\b/i,
+    /** Common expansions, so an acronym whose full form the report uses counts as explained. */
+    expansions: <Readonly<Record<string, RegExp>>>{
+      SEN: /special educational needs?/i,
+      SEND: /special educational needs and disabilit/i,
+      SENCO: /special educational needs (?:and disabilit(?:y|ies) )?co-?ordinator/i,
+      SENDCO: /special educational needs and disabilit(?:y|ies) co-?ordinator/i,
+      EHCP: /education,? health and care plan/i,
+      EHC: /education,? health and care/i,
+      ELSA: /emotional literacy support assistant/i,
+      CAMHS: /child(?:ren)? and adolescent mental health/i,
+      SALT: /speech and language therap/i,
+      SLCN: /speech,? language and communication need/i,
+      SEMH: /social,? emotional and mental health/i,
+      ASC: /autis(?:m|tic) spectrum condition/i,
+      ASD: /autis(?:m|tic) spectrum disorder/i,
+      ADHD: /attention deficit/i,
+      PEP: /personal education plan/i,
+      SENDIASS: /information,? advice and support/i,
+      TA: /teaching assistant/i,
+      LSA: /learning support assistant/i,
+      EP: /educational psycholog/i,
+      OT: /occupational therap/i,
+      CPD: /(?:continuing|continuous) professional development/i,
+      MAT: /multi-?academy trust/i,
+    },
+    notAcronyms: new Set(["UK", "OK", "PE", "TV", "IT", "ICT", "AM", "PM", "II", "III", "IV", "VI", "GCSE", "GCSES", "NHS", "DFE", "SATS", "URN", "PDF"]),
+  },
+  D02: {
+    approval: new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*`, "i"),
+    dateApproved: /\bdate (?:approved|agreed|ratified|adopted)\b/i,
+    coproduction: /\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|shaped|wrote|seen and discussed)\b[^.]{0,60}\b(?:this report|the report|it|this information|this page|draft|report)\b|\b(?:report|information|it)\b[^.]{0,30}\b(?:written|produced|developed|created|designed|shaped)\b[^.]{0,20}\b(?:with|together with|alongside)\b[^.]{0,40}\b(?:parents|carers|families|pupils|students|children|young people|forum)\b/i,
+    aboutReport: /\b(?:this|the) (?:report|information|document|policy|page)\b|\binformation report\b|\breport (?:is|was)\b/i,
+    seenByBoard: new RegExp(`\\b(?:approv|ratif|review|shar|agree|sign|seen|present|adopt)\\w*\\b[^.]{0,60}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|review|shar|agree|sign|seen|adopt)\\w*`, "i"),
+  },
+  D03: {
+    policyHeadings: /^(?:aims?|objectives|legislation(?: and guidance)?|definitions|roles and responsibilities|monitoring arrangements|links with other policies|purpose|statutory (?:framework|guidance))\b/i,
+  },
+} as const;

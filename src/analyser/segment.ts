@@ -40,7 +40,8 @@ const QUESTION_START = /^(how|what|who|where|when|which|why|will|can|does|do|is|
 const NUMBERING = /^\s*(?:(?:section|part|q(?:uestion)?)\s*)?\(?\d{1,2}(?:\.\d{1,2}){0,3}[.):]?\s+|^\s*\(?[a-z]\)\s+/i;
 /** "Admissions: ..." or "SENCO - ..." at the start of a block: the label is a local heading. */
 const LEADING_LABEL = /^([A-Z][\w'’()&/,-]*(?:\s+[\w'’()&/,-]+){0,5})\s*(?::|\s[–—-]\s)\s*(?=\S)/;
-const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Mx|St|No|e\.g|i\.e|etc|Inc|approx|incl|Co|Ltd|vs|cf)\.$/i;
+/** Periods that do not end a sentence: titles, common abbreviations and initials ("Mrs J. Smith"). */
+const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Mx|St|No|e\.g|i\.e|etc|Inc|approx|incl|Co|Ltd|vs|cf)\.$|(?:^|\s)[A-Z]\.$/;
 
 export function stripNumbering(text: string): string {
   return text.replace(NUMBERING, "").trim();
@@ -111,17 +112,17 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
       local = block.text;
       return;
     }
-    const chain = [...block.headingPath].reverse();
-    if (local) chain.unshift(local);
     const body = block.text;
     const bodyStart = body.match(NUMBERING)?.[0].length ?? 0;
     const firstCell = block.table?.cells[0];
-    if (block.kind === "table_row" && firstCell && block.table!.cells.filter(Boolean).length > 1 && firstCell.split(/\s+/).length <= 12) {
-      chain.unshift(firstCell);
-    } else {
-      const label = body.slice(bodyStart).match(LEADING_LABEL);
-      if (label && isTopic(label[1]!)) chain.unshift(label[1]!);
-    }
+    let label: string | undefined;
+    if (block.kind === "table_row" && firstCell && block.table!.cells.filter(Boolean).length > 1 && firstCell.split(/\s+/).length <= 12) label = firstCell;
+    else label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
+    // A label naming a rubric topic starts a new answer: the question above no longer applies.
+    if (label && isTopic(label)) local = null;
+    const chain = [...block.headingPath].reverse();
+    if (local) chain.unshift(local);
+    if (label) chain.unshift(label);
     for (const [s, e] of splitSentences(body)) {
       // The numbering ("4.1") is not part of the first sentence.
       const from = s === 0 ? bodyStart : s;
