@@ -15,6 +15,7 @@ import { rateLimit } from "./lib/rate-limit";
 import { datasetsRouter } from "./routes/datasets";
 import { localAuthoritiesRouter } from "./routes/local-authorities";
 import { problemsRouter } from "./routes/problems";
+import { reportsRouter } from "./routes/reports";
 import { rootRouter } from "./routes/root";
 import { schoolsRouter } from "./routes/schools";
 
@@ -49,7 +50,8 @@ export function createApp() {
   app.use(
     cors({
       origin: "*",
-      allowMethods: ["GET", "HEAD", "OPTIONS"],
+      // POST is for analysing a report someone sends; nothing else changes data.
+      allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
       exposeHeaders: ["ETag", "X-Request-Id", "Retry-After", "Link"],
       maxAge: 86400,
     }),
@@ -69,7 +71,7 @@ export function createApp() {
   );
   app.use(httpCache);
 
-  for (const router of [rootRouter, problemsRouter, localAuthoritiesRouter, schoolsRouter, datasetsRouter]) {
+  for (const router of [rootRouter, problemsRouter, localAuthoritiesRouter, schoolsRouter, reportsRouter, datasetsRouter]) {
     app.route("/", router);
   }
 

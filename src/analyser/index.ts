@@ -98,7 +98,7 @@ export function analyseBlocks(blocks: Block[], options: AnalyseOptions = {}): An
     as_of: asOf,
     redacted: false,
     document: {
-      title: options.title ?? seg.headings[0]?.text ?? null,
+      title: options.title ?? (seg.headings.find((h) => /report|information|\bsend?\b|inclusion/i.test(h.text)) ?? seg.headings[0])?.text ?? null,
       school_type: schoolType,
       phase,
       words: seg.text.split(/\s+/).filter(Boolean).length,
@@ -146,14 +146,25 @@ export function sniffKind(bytes: Uint8Array, declared?: string | null): Document
   return null;
 }
 
-/** Analyses a body of a known kind; text must be UTF-8. */
-export async function analyseBytes(bytes: Uint8Array, kind: DocumentKind, options: AnalyseOptions & { url?: string } = {}): Promise<AnalysisResult> {
-  if (kind === "pdf") return analysePdf(bytes, options);
+/** Analyses a body of a known kind; text is UTF-8 unless a charset is given. */
+export async function analyseBytes(
+  bytes: Uint8Array,
+  kind: DocumentKind,
+  options: AnalyseOptions & { url?: string; charset?: string } = {},
+): Promise<AnalysisResult> {
+  const { charset, ...rest } = options;
+  if (kind === "pdf") return analysePdf(bytes, rest);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset ?? "utf-8", { fatal: true, ignoreBOM: false });
+  } catch {
+    throw new UnreadableDocumentError(`The character set ${charset} is not supported; send UTF-8.`);
+  }
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
-    throw new UnreadableDocumentError("The text is not valid UTF-8.");
+    throw new UnreadableDocumentError(`The text is not valid ${charset ?? "UTF-8"}.`);
   }
-  return kind === "html" ? analyseHtml(text, options) : analyseText(text, options);
+  return kind === "html" ? analyseHtml(text, rest) : analyseText(text, rest);
 }

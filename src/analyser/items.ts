@@ -195,7 +195,7 @@ function judgeSection(item: RubricItem, passages: Passages, options: JudgeOption
   if (score >= threshold) {
     return finding(item.id, "present", 0.62 + 0.08 * Math.min(3, score - threshold) + (own ? 0.05 : 0), [`gives ${found.join("; ")}${where}`], bestEvidence(sentences, perSentence), found);
   }
-  const reasons = [...vaguenessReasons(item, sentences), `no ${item.wanted}${found.length ? ` (it gives only ${found.join("; ")})` : ""}`];
+  const reasons = [...vaguenessReasons(item, sentences), `does not give ${item.wanted}${found.length ? ` (it gives only ${found.join("; ")})` : ""}`];
   return finding(item.id, "vague", 0.6 + (reasons.length > 1 ? 0.1 : 0) + (score === 0 ? 0.1 : 0) - (own ? 0 : 0.1), reasons, bestEvidence(sentences, perSentence), found);
 }
 

@@ -40,6 +40,16 @@ export const SchoolSchema = z
   })
   .openapi("School");
 
+/** The `{urn}` path parameter, shared by every route under a school. */
+export const UrnParamsSchema = z.object({
+  urn: z.coerce
+    .number({ error: "urn must be a whole number." })
+    .int({ error: "urn must be a whole number." })
+    .min(1, { error: "urn must be a whole number of 1 or more." })
+    .max(99_999_999, { error: "urn must have at most 8 digits." })
+    .openapi({ param: { name: "urn", in: "path" }, example: 100000 }),
+});
+
 export const SchoolDetailSchema = SchoolSchema.extend({ provenance: ReferenceProvenanceSchema }).openapi("SchoolDetail");
 
 export const list = createRoute({
@@ -82,16 +92,7 @@ export const getOne = createRoute({
   operationId: "getSchool",
   tags,
   summary: "Get one school",
-  request: {
-    params: z.object({
-      urn: z.coerce
-        .number({ error: "urn must be a whole number." })
-        .int({ error: "urn must be a whole number." })
-        .min(1, { error: "urn must be a whole number of 1 or more." })
-        .max(99_999_999, { error: "urn must have at most 8 digits." })
-        .openapi({ param: { name: "urn", in: "path" }, example: 100000 }),
-    }),
-  },
+  request: { params: UrnParamsSchema },
   responses: {
     200: jsonContent(SchoolDetailSchema, "The school"),
     ...problemResponses(400, 404),
