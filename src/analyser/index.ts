@@ -10,7 +10,7 @@ import { textToBlocks } from "../extract/text";
 import { findReportDates, fleschReadingEase, judgeDates, outdatedTerms, statementDensity, type DatedText } from "./document";
 import { headingMatcher, judgeItems, Passages } from "./items";
 import type { AnalysisResult, Evidence, ItemResult } from "./result";
-import { RUBRIC_BY_ID, type ItemId } from "./rubric";
+import { RUBRIC, RUBRIC_BY_ID, type ItemId } from "./rubric";
 import { scoreOf, SCORE_FORMULA } from "./score";
 import { segment, type Sentence } from "./segment";
 
@@ -115,6 +115,21 @@ export function analyseBlocks(blocks: Block[], options: AnalyseOptions = {}): An
     items,
     questions: findings.filter((f) => items[f.id].question).map((f) => ({ item: f.id, question: items[f.id].question! })),
   };
+}
+
+/**
+ * How many rubric items a document touches (a heading naming it, or a sentence about it):
+ * cheap evidence that a page is a SEN Information Report rather than a page mentioning SEND.
+ */
+export function rubricCoverage(blocks: Block[]): number {
+  const itemsForHeading = headingMatcher();
+  const seg = segment(blocks, (heading) => itemsForHeading(heading).length > 0);
+  const touched = new Set<string>();
+  for (const heading of seg.headings) for (const id of itemsForHeading(heading.text)) touched.add(id);
+  for (const sentence of seg.sentences) {
+    for (const item of RUBRIC) if (!touched.has(item.id) && item.topic?.test(sentence.text)) touched.add(item.id);
+  }
+  return touched.size;
 }
 
 export function analyseHtml(html: string, options: AnalyseOptions & { url?: string } = {}): AnalysisResult {

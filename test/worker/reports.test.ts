@@ -169,6 +169,37 @@ describe("GET /v1/schools/{urn}/report", () => {
     expect(rows.results.find((r) => r.item_id === "K04")!.evidence).not.toContain("@quillfield");
   });
 
+  it("records the snapshots a scraped analysis was read from, once each", async () => {
+    const db = database(env.DB);
+    const snapshot = {
+      sha256: "b".repeat(64),
+      url: "https://school.example.sch.uk/send/",
+      finalUrl: "https://school.example.sch.uk/send/",
+      retrievedAt: "2026-02-11T09:00:00.000Z",
+      httpStatus: 200,
+      contentType: "html",
+      declaredContentType: "text/html",
+      bytes: 1234,
+      storageKey: `sir/${"b".repeat(64)}`,
+    };
+    const record = {
+      urn: 100002,
+      url: snapshot.url,
+      finalUrl: snapshot.finalUrl,
+      retrievedAt: snapshot.retrievedAt,
+      sha256: snapshot.sha256,
+      contentType: "html",
+      method: "scraped" as const,
+      analysedAt: "2026-02-11T09:00:01.000Z",
+      result: analyseHtml(strongHtml, { asOf: "2026-03-01" }),
+    };
+    await saveReportAnalysis(db, record, [snapshot]);
+    await saveReportAnalysis(db, { ...record, analysedAt: "2026-02-12T09:00:01.000Z" }, [snapshot]);
+    const rows = await env.DB.prepare("SELECT url, storage_key FROM snapshots WHERE sha256 = ?").bind(snapshot.sha256).all();
+    expect(rows.results).toEqual([{ url: snapshot.url, storage_key: snapshot.storageKey }]);
+    expect((await get("/v1/schools/100002/report")).body.provenance.analysed_at).toBe("2026-02-12T09:00:01.000Z");
+  });
+
   it("is described in the OpenAPI document with its result schema", async () => {
     const { body } = await get("/openapi.json");
     expect(body.paths["/v1/reports/analyse"].post.operationId).toBe("analyseReport");

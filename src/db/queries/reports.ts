@@ -6,7 +6,7 @@ import { desc, eq } from "drizzle-orm";
 import { redactResult } from "../../analyser/redact";
 import type { AnalysisResult } from "../../analyser/result";
 import type { Database } from "../client";
-import { reportAnalyses, reportItemResults } from "../schema";
+import { reportAnalyses, reportItemResults, snapshots } from "../schema";
 
 export interface ReportAnalysisRecord {
   urn: number | null;
@@ -20,10 +20,16 @@ export interface ReportAnalysisRecord {
   result: AnalysisResult;
 }
 
+export type SnapshotRecord = typeof snapshots.$inferInsert;
+
 /** D1 allows 100 bound parameters per statement: 7 columns a row, so 14 rows per insert. */
 const ITEM_ROWS_PER_INSERT = 14;
 
-export async function saveReportAnalysis(db: Database, record: ReportAnalysisRecord): Promise<string> {
+/**
+ * Stores an analysis; with `snapshots`, also the rows recording each document it was read from
+ * (a snapshot already recorded is kept as it is).
+ */
+export async function saveReportAnalysis(db: Database, record: ReportAnalysisRecord, snapshotRows: SnapshotRecord[] = []): Promise<string> {
   const result = redactResult(record.result);
   const id = crypto.randomUUID();
   const items = Object.values(result.items).map((item) => ({
@@ -55,6 +61,7 @@ export async function saveReportAnalysis(db: Database, record: ReportAnalysisRec
       result,
     }),
     ...inserts,
+    ...snapshotRows.map((row) => db.insert(snapshots).values(row).onConflictDoNothing()),
   ]);
   return id;
 }
