@@ -37,12 +37,10 @@ const BLOCK_TAGS = new Set([
   "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul", "body", "center",
 ]);
 
-/** Site chrome, by element, role, class or id. Matched case-insensitively on class and id. */
-const CHROME_SELECTOR = [
-  "nav", "aside", "form", "footer",
-  "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=search]", "[role=complementary]", "[role=dialog]",
-  "[aria-label*=cookie i]", "[aria-label*=breadcrumb i]",
-].join(", ");
+/** Site chrome by element, ARIA role or label; class and id tokens are checked below. */
+const CHROME_TAGS = new Set(["nav", "aside", "form", "footer"]);
+const CHROME_ROLES = new Set(["navigation", "banner", "contentinfo", "search", "complementary", "dialog"]);
+const CHROME_LABEL = /cookie|breadcrumb/i;
 /** Tested against each class and id token on its own, so "content" never matches "contents-sidebar". */
 const CHROME_TOKEN =
   /cookie|consent|gdpr|breadcrumb|^skip-?(link|to)|screen-reader-text|^sr-only$|^share|sharedaddy|^social-|sidebar|^widget-area$|^widget_(search|recent|archive|categories|meta|tag)|^comments?(-area)?$|feedback|was-this|page-useful|shortlist|record-actions|^print-?(page|this)$|^btn-print$|alert-?bar|site-?alert|pager$|pagination|^back-to-top$|^related/i;
@@ -61,12 +59,27 @@ function absolute(href: string, base?: string): string | null {
   }
 }
 
+// Checked on the element's own fields rather than with CSS selectors: parsing a selector for
+// every element made reading a page several times slower than parsing it.
 function isChrome($: cheerio.CheerioAPI, el: Element): boolean {
   const tokens = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`.split(/\s+/).filter(Boolean);
   if (tokens.some((token) => CHROME_TOKEN.test(token))) return true;
-  if ($(el).is(CHROME_SELECTOR)) return true;
+  if (CHROME_TAGS.has(el.tagName) || CHROME_ROLES.has((el.attribs.role ?? "").toLowerCase()) || CHROME_LABEL.test(el.attribs["aria-label"] ?? "")) return true;
   // A page header is chrome; an article's own header (holding its title) is content.
   return el.tagName === "header" && $(el).closest("main, article, [role=main]").length === 0 && $(el).find("h1").length === 0;
+}
+
+/** Every <a href> in or at the given nodes, in document order. */
+function anchorsIn(nodes: AnyNode[]): Element[] {
+  const found: Element[] = [];
+  const walk = (node: AnyNode) => {
+    if (node.type !== "tag" && node.type !== "root") return;
+    const el = node as Element;
+    if (el.tagName === "a" && el.attribs?.href !== undefined) found.push(el);
+    for (const child of el.children ?? []) walk(child);
+  };
+  for (const node of nodes) walk(node);
+  return found;
 }
 
 export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlDocument {
@@ -134,13 +147,9 @@ class BlockReader {
 
   private linksIn(nodes: AnyNode[]): Link[] {
     const found: Link[] = [];
-    for (const node of nodes) {
-      const $node = this.$(node);
-      const anchors = $node.is("a[href]") ? $node : $node.find("a[href]");
-      anchors.each((_, a) => {
-        const href = absolute(this.$(a).attr("href") ?? "", this.base);
-        if (href) found.push({ text: collapse(this.$(a).text()), href });
-      });
+    for (const a of anchorsIn(nodes)) {
+      const href = absolute(a.attribs.href ?? "", this.base);
+      if (href) found.push({ text: collapse(this.$(a).text()), href });
     }
     return found;
   }
