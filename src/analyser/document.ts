@@ -131,23 +131,41 @@ export function fleschReadingEase(sentences: string[]): number | null {
   let words = 0;
   let syllables = 0;
   let counted = 0;
+  const known = new Map<string, number>();
   for (const sentence of sentences) {
     const tokens = sentence.match(/[A-Za-z][A-Za-z'’-]*/g);
     if (!tokens) continue;
     counted++;
     words += tokens.length;
-    for (const token of tokens) syllables += syllableCount(token);
+    for (const token of tokens) {
+      let n = known.get(token);
+      if (n === undefined) known.set(token, (n = syllableCount(token)));
+      syllables += n;
+    }
   }
   if (!words || !counted) return null;
   return Math.round((206.835 - 1.015 * (words / counted) - 84.6 * (syllables / words)) * 10) / 10;
 }
 
+const VOWELS = new Set("aeiouy");
+
+/** Vowel groups, less a silent final "e", "es" or "ed"; a common estimate for English. */
 function syllableCount(word: string): number {
-  const w = word.toLowerCase().replace(/[^a-z]/g, "");
+  let w = word.toLowerCase().replace(/[^a-z]/g, "");
   if (w.length <= 3) return 1;
-  // Acronyms are read letter by letter, but the formula counts them as words of one sound.
-  const trimmed = w.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, "").replace(/^y/, "");
-  return Math.max(1, trimmed.match(/[aeiouy]{1,2}/g)?.length ?? 1);
+  const end = w.length;
+  if (w.endsWith("ed") || (w.endsWith("es") && !"laeiouy".includes(w[end - 3]!))) w = w.slice(0, -2);
+  else if (w.endsWith("e") && !"laeiouy".includes(w[end - 2]!)) w = w.slice(0, -1);
+  let count = 0;
+  let run = 0;
+  for (let i = w[0] === "y" ? 1 : 0; i < w.length; i++) {
+    if (VOWELS.has(w[i]!)) {
+      // "[aeiouy]{1,2}": a run of vowels counts once per two letters.
+      if (run % 2 === 0) count++;
+      run++;
+    } else run = 0;
+  }
+  return Math.max(1, count);
 }
 
 /** Superseded law, bodies and terms (rubric signal V8). */
@@ -173,10 +191,14 @@ export interface OutdatedTerm {
   end: number;
 }
 
+/** Any outdated term: one pass finds the sentences worth testing term by term. */
+const ANY_OUTDATED = new RegExp(OUTDATED_TERMS.map((t) => t.pattern.source).join("|"), "i");
+
 export function outdatedTerms(seg: Segmented): OutdatedTerm[] {
+  const candidates = seg.sentences.filter((s) => ANY_OUTDATED.test(s.text));
   const found: OutdatedTerm[] = [];
   for (const { term, pattern, note } of OUTDATED_TERMS) {
-    const sentence = seg.sentences.find((s) => pattern.test(s.text));
+    const sentence = candidates.find((s) => pattern.test(s.text));
     if (sentence) found.push({ term, note, quote: sentence.text, start: sentence.start, end: sentence.end });
   }
   return found;

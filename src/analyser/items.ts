@@ -16,7 +16,7 @@ import { findProgrammes, type ProgrammeMatch } from "./programmes";
 import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
 import type { Segmented, Sentence } from "./segment";
 import { stripNumbering } from "./segment";
-import { allMatches, DEFLECTION, DUTY_RESTATEMENT, GENERIC, has, HEDGE, SIGNAL_PATTERNS, signalsIn, type SignalName } from "./signals";
+import { allMatches, DEFLECTION, DUTY_RESTATEMENT, GENERIC, has, hasSignal, HEDGE, SIGNAL_PATTERNS, type SignalName } from "./signals";
 import type { DateJudgement } from "./document";
 
 export type ItemStatus = "present" | "vague" | "missing" | "not_required";
@@ -42,10 +42,11 @@ export interface JudgeOptions {
   pageText?: string;
 }
 
-interface SentenceFacts {
-  signals: Set<SignalName>;
-  programmes: ProgrammeMatch[];
-}
+const SIGNAL_NAMES = Object.keys(SIGNAL_PATTERNS) as SignalName[];
+const ANY_FACT_TOPIC = new RegExp(
+  RUBRIC.filter((item) => item.check === "fact" && item.topic).map((item) => item.topic!.source).join("|"),
+  "i",
+);
 
 /** Which items a heading names; memoised per analysis. */
 export function headingMatcher(): (heading: string) => ItemId[] {
@@ -62,33 +63,54 @@ export function headingMatcher(): (heading: string) => ItemId[] {
 }
 
 export class Passages {
-  private readonly facts: SentenceFacts[];
+  /** Per sentence and signal: 0 not yet tested, 1 absent, 2 present. Tested only when asked. */
+  private readonly signalCache: Uint8Array;
+  private readonly programmeCache: Array<ProgrammeMatch[] | undefined>;
   readonly own = new Map<ItemId, Sentence[]>();
-  readonly topical = new Map<ItemId, Sentence[]>();
+  private readonly topical = new Map<ItemId, Sentence[]>();
+  private readonly owners: ItemId[][] = [];
 
   constructor(
     readonly seg: Segmented,
     private readonly itemsForHeading: (heading: string) => ItemId[],
   ) {
-    this.facts = seg.sentences.map((s) => ({ signals: signalsIn(s.text), programmes: findProgrammes(s.text) }));
-    for (const item of RUBRIC) {
-      this.own.set(item.id, []);
-      this.topical.set(item.id, []);
-    }
+    this.signalCache = new Uint8Array(seg.sentences.length * SIGNAL_NAMES.length);
+    this.programmeCache = new Array(seg.sentences.length);
+    for (const item of RUBRIC) this.own.set(item.id, []);
     let previous: { sentence: Sentence; owners: ItemId[] } | null = null;
     for (const sentence of seg.sentences) {
       const owners = this.ownersOf(sentence, previous);
+      this.owners.push(owners);
       previous = { sentence, owners };
       for (const id of owners) this.own.get(id)!.push(sentence);
-      for (const item of RUBRIC) {
-        if (item.topic && !owners.includes(item.id) && has(item.topic, sentence.text)) this.topical.get(item.id)!.push(sentence);
-      }
     }
   }
 
-  factsOf(sentence: Sentence): SentenceFacts {
-    return this.facts[sentence.index]!;
+  /** Whether a sentence has a signal; tested when first asked, as most pairs never are. */
+  signal(sentence: Sentence, name: SignalName): boolean {
+    const at = sentence.index * SIGNAL_NAMES.length + SIGNAL_NAMES.indexOf(name);
+    if (!this.signalCache[at]) this.signalCache[at] = hasSignal(name, sentence.text) ? 2 : 1;
+    return this.signalCache[at] === 2;
   }
+
+  programmes(sentence: Sentence): ProgrammeMatch[] {
+    return (this.programmeCache[sentence.index] ??= findProgrammes(sentence.text));
+  }
+
+  /** Sentences about the item outside its own answer; found when first asked. */
+  topicalOf(id: ItemId): Sentence[] {
+    let found = this.topical.get(id);
+    if (!found) {
+      const item = RUBRIC_BY_ID.get(id)!;
+      // Fact items are looked for in every report; one pass finds the few sentences about any of them.
+      const pool = item.check === "fact" ? (this.factMentions ??= this.seg.sentences.filter((s) => has(ANY_FACT_TOPIC, s.text))) : this.seg.sentences;
+      found = item.topic ? pool.filter((s) => !this.owners[s.index]!.includes(id) && has(item.topic!, s.text)) : [];
+      this.topical.set(id, found);
+    }
+    return found;
+  }
+
+  private factMentions: Sentence[] | undefined;
 
   /**
    * Under a heading that names several items, a sentence goes to the items it is about; one
@@ -114,12 +136,12 @@ export class Passages {
   /** The item's own answer if it has one, otherwise the sentences about it wherever they are. */
   passage(id: ItemId): { sentences: Sentence[]; own: boolean } {
     const own = this.own.get(id)!;
-    return own.length ? { sentences: own, own: true } : { sentences: this.topical.get(id)!, own: false };
+    return own.length ? { sentences: own, own: true } : { sentences: this.topicalOf(id), own: false };
   }
 
   /** Every sentence about the item: its own answer and mentions elsewhere, in document order. */
   everywhere(id: ItemId): Sentence[] {
-    return [...this.own.get(id)!, ...this.topical.get(id)!].sort((a, b) => a.index - b.index);
+    return [...this.own.get(id)!, ...this.topicalOf(id)].sort((a, b) => a.index - b.index);
   }
 }
 
@@ -155,12 +177,12 @@ function weigh(item: RubricItem, sentences: Sentence[], passages: Passages) {
     let hits: Sentence[] = [];
     let distinct = 0;
     if (specific.signal) {
-      hits = sentences.filter((s) => passages.factsOf(s).signals.has(specific.signal!));
+      hits = sentences.filter((s) => passages.signal(s, specific.signal!));
       distinct = hits.length;
     } else if (specific.programmes) {
       const names = new Set<string>();
       for (const s of sentences) {
-        const matched = passages.factsOf(s).programmes.filter((p) => specific.programmes!.includes(p.category));
+        const matched = passages.programmes(s).filter((p) => specific.programmes!.includes(p.category));
         if (matched.length) hits.push(s);
         for (const p of matched) names.add(p.name);
       }
@@ -202,11 +224,14 @@ function judgeSection(item: RubricItem, passages: Passages, options: JudgeOption
 // Rules for `fact` and `document` items.
 
 
+/** Sentences from `before` blocks above to `after` blocks below, under the same headings. */
 function nearby(seg: Segmented, sentence: Sentence, before = 1, after = 2): Sentence[] {
-  const path = sentence.headingPath.join("\u0000");
-  return seg.sentences.filter(
-    (s) => s.block >= sentence.block - before && s.block <= sentence.block + after && s.headingPath.join("\u0000") === path,
-  );
+  const near = (s: Sentence) => s.headingPath === sentence.headingPath || s.headingPath.join("\u0000") === sentence.headingPath.join("\u0000");
+  let first = sentence.index;
+  while (first > 0 && seg.sentences[first - 1]!.block >= sentence.block - before) first--;
+  let last = sentence.index;
+  while (last + 1 < seg.sentences.length && seg.sentences[last + 1]!.block <= sentence.block + after) last++;
+  return seg.sentences.slice(first, last + 1).filter(near);
 }
 
 function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
@@ -216,7 +241,7 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
   let dangling = false;
   for (const mention of mentions) {
     const window = nearby(passages.seg, mention);
-    const named = passages.factsOf(mention).signals.has("namedPerson") || CUES.K04.nameAfterRole.test(mention.text) || window.some((s) => s.block === mention.block && passages.factsOf(s).signals.has("namedPerson"));
+    const named = passages.signal(mention, "namedPerson") || CUES.K04.nameAfterRole.test(mention.text) || window.some((s) => s.block === mention.block && passages.signal(s, "namedPerson"));
     let direct = false;
     let office = false;
     for (const s of window) {
@@ -230,7 +255,7 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
       if (CUES.K04.danglingContact.test(s.text)) dangling = true;
     }
     const rank = (x: typeof best) => (x.named ? 2 : 0) + (x.direct ? 3 : 0) + (x.office ? 1 : 0);
-    const candidate = { named, direct, office, evidence: window.filter((s) => s === mention || passages.factsOf(s).signals.has("email") || passages.factsOf(s).signals.has("phone")) };
+    const candidate = { named, direct, office, evidence: window.filter((s) => s === mention || passages.signal(s, "email") || passages.signal(s, "phone")) };
     if (rank(candidate) > rank(best)) best = candidate;
   }
   if (best.named && best.direct) return finding(item.id, "present", 0.9, ["the SENCO is named with a direct email, phone number or booking route"], best.evidence, ["SENCO's name", "direct contact"]);
@@ -251,8 +276,7 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
 
 function hasContact(passages: Passages, sentences: Sentence[]): boolean {
   return sentences.some((s) => {
-    const signals = passages.factsOf(s).signals;
-    return signals.has("phone") || signals.has("email") || signals.has("webAddress") || s.links.some((l) => /^https?:/i.test(l.href) && CUES.K11.ias.test(`${l.text} ${s.text}`));
+    return passages.signal(s, "phone") || passages.signal(s, "email") || passages.signal(s, "webAddress") || s.links.some((l) => /^https?:/i.test(l.href) && CUES.K11.ias.test(`${l.text} ${s.text}`));
   });
 }
 
@@ -280,7 +304,7 @@ function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["the council's Local Offer is not mentioned"]);
   for (const mention of mentions) {
     const window = passages.seg.sentences.filter((s) => s.index >= mention.index && s.index <= mention.index + 2 && s.headingPath.join() === mention.headingPath.join());
-    const linked = window.some((s) => passages.factsOf(s).signals.has("webAddress") || s.links.some((l) => /^https?:/i.test(l.href)));
+    const linked = window.some((s) => passages.signal(s, "webAddress") || s.links.some((l) => /^https?:/i.test(l.href)));
     if (linked) return finding(item.id, "present", 0.9, ["the Local Offer is named with its web address or a link"], [mention], ["Local Offer with a link"]);
   }
   return finding(item.id, "vague", 0.8, ["the Local Offer is mentioned without a link or web address"], mentions);
@@ -333,7 +357,7 @@ function judgeContribution(item: RubricItem, passages: Passages): ItemFinding {
 
 function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
   const seg = passages.seg;
-  const named = seg.sentences.filter((s) => passages.factsOf(s).signals.has("namedPerson") && (CUES.C03.contactRole.test(s.text) || s.headings.some((h) => CUES.C03.contactRole.test(h))));
+  const named = seg.sentences.filter((s) => (CUES.C03.contactRole.test(s.text) || s.headings.some((h) => CUES.C03.contactRole.test(h))) && passages.signal(s, "namedPerson"));
   const roles = seg.sentences.filter((s) => has(item.topic!, s.text) && CUES.C03.contactRole.test(s.text));
   const located = (s: Sentence) => CUES.C03.policyLocation.test(s.text) || s.links.some((l) => /polic/i.test(`${l.text} ${l.href}`));
   const policy = seg.sentences.filter((s) => {
@@ -375,19 +399,23 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
       if (!acronyms.has(key)) acronyms.set(key, token);
     }
   }
+  // Each way of explaining an abbreviation is one pass over the text, collecting what it explains.
+  const ACR = "([A-Z][A-Za-z]?[A-Z]{1,6})";
+  const explainedKeys = new Set<string>();
+  for (const form of [
+    new RegExp(`\\(${ACR}s?\\)`, "g"),
+    new RegExp(`\\b${ACR}s?\\s*\\((?:[a-z]|[A-Z][a-z])`, "g"),
+    new RegExp(`(?:^|\\n|[.;]\\s+)${ACR}s?\\s*(?::|[–—-]|=)\\s*\\S`, "g"),
+    new RegExp(`\\b${ACR}\\s+(?:stands for|means|is short for)\\b`, "g"),
+    new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Oo]ur)\\s+${ACR}\\s+is\\s+(?:the |a |an )?(?:person|teacher|member|responsible|someone|trained|document|legal|plan|service|specialist)\\b`, "g"),
+    new RegExp(`\\b[Ww]hat (?:is|are) (?:an? |the )?${ACR}s?\\b`, "g"),
+  ]) {
+    for (const match of text.matchAll(form)) explainedKeys.add(match[1]!.toUpperCase());
+  }
   const unexplained: string[] = [];
   let explained = 0;
   for (const [key, token] of acronyms) {
-    const escaped = token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const forms = [
-      new RegExp(`\\(${escaped}s?\\)`),
-      new RegExp(`\\b${escaped}s?\\s*\\((?:[a-z]|[A-Z][a-z])`),
-      new RegExp(`(?:^|\\n|[.;]\\s+)${escaped}s?\\s*(?::|[–—-]|=)\\s*\\S`, "m"),
-      new RegExp(`\\b${escaped}\\s+(?:stands for|means|is short for)\\b`),
-      new RegExp(`\\b(?:the|a|an|our)\\s+${escaped}\\s+is\\s+(?:the|a|an)?\\s*(?:person|teacher|member|responsible|someone|trained|document|legal|plan|service|specialist)\\b`, "i"),
-      new RegExp(`\\bwhat (?:is|are) (?:an? |the )?${escaped}s?\\b`, "i"),
-    ];
-    if (forms.some((form) => form.test(text)) || CUES.C04.expansions[key]?.test(text)) explained++;
+    if (explainedKeys.has(key) || CUES.C04.expansions[key]?.test(text)) explained++;
     else unexplained.push(token);
   }
   return { total: acronyms.size, explained, unexplained };
@@ -397,7 +425,12 @@ function judgePlainLanguage(item: RubricItem, passages: Passages, options: Judge
   const seg = passages.seg;
   const flesch = options.flesch === null ? "" : ` Flesch reading ease ${options.flesch}.`;
   // A glossary under a heading, a question line or a label ("Words we use: ...").
-  const isGlossary = (heading: string) => item.headings!.test(heading.toLowerCase());
+  const glossaryHeadings = new Map<string, boolean>();
+  const isGlossary = (heading: string) => {
+    let yes = glossaryHeadings.get(heading);
+    if (yes === undefined) glossaryHeadings.set(heading, (yes = item.headings!.test(heading.toLowerCase())));
+    return yes;
+  };
   const entries = seg.sentences.filter((s) => s.headings.some(isGlossary) && (CUES.C04.glossaryEntry.test(s.text) || seg.blocks[s.block]!.kind === "table_row")).length;
   const glossary = entries >= 3;
   const formats = seg.sentences.filter((s) => CUES.C04.otherFormats.test(s.text) || CUES.C04.languages.test(s.text));
@@ -428,8 +461,8 @@ function judgeDated(item: RubricItem, passages: Passages, options: JudgeOptions)
 
 function judgeGovernance(item: RubricItem, passages: Passages): ItemFinding {
   const seg = passages.seg;
-  const mentions = seg.sentences.filter((s) => has(item.topic!, s.text) || CUES.D02.coproduction.test(s.text) || CUES.D02.seenByBoard.test(s.text));
-  const dated = (s: Sentence) => passages.factsOf(s).signals.has("date");
+  const mentions = seg.sentences.filter((s) => CUES.D02.prefilter.test(s.text) && (has(item.topic!, s.text) || CUES.D02.coproduction.test(s.text) || CUES.D02.seenByBoard.test(s.text)));
+  const dated = (s: Sentence) => passages.signal(s, "date");
   const approved = mentions.filter((s) => (CUES.D02.approval.test(s.text) || CUES.D02.dateApproved.test(s.text)) && dated(s));
   const coproduced = mentions.filter((s) => CUES.D02.coproduction.test(s.text));
   const found = [approved.length ? "approval by governors with a date" : "", coproduced.length ? "how parents or pupils helped write it" : ""].filter(Boolean);

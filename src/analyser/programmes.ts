@@ -177,18 +177,22 @@ export interface ProgrammeMatch {
 }
 
 interface CompiledLexicon {
+  /** All names of one case mode in one expression, to find candidates in a single pass. */
   regex: RegExp;
-  /** Named group `p<n>` → programme. */
-  entries: Programme[];
+  /** Each entry's own expression, anchored, to tell which name a match is. */
+  entries: Array<{ programme: Programme; exact: RegExp }>;
 }
 
 function compile(all: readonly Programme[], caseSensitive: boolean): CompiledLexicon {
-  const entries = all.filter((entry) => Boolean(entry.caseSensitive) === caseSensitive);
-  const source = entries
-    .map((entry, i) => `(?<p${i}>${entry.pattern ?? entry.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")})`)
-    .join("|");
-  // Word boundaries by look-around, so names ending in "." or "!" still match.
-  return { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, caseSensitive ? "gu" : "giu"), entries };
+  const chosen = all.filter((entry) => Boolean(entry.caseSensitive) === caseSensitive);
+  const sources = chosen.map((entry) => entry.pattern ?? entry.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const flags = caseSensitive ? "" : "i";
+  // Plain \b and a lookahead rather than Unicode look-behind and named groups: one expression
+  // with a hundred named groups made every match build a hundred-key object.
+  return {
+    regex: new RegExp(`\\b(?:${sources.join("|")})(?![A-Za-z0-9])`, `g${flags}`),
+    entries: chosen.map((programme, i) => ({ programme, exact: new RegExp(`^(?:${sources[i]})$`, flags) })),
+  };
 }
 
 const LEXICONS = [compile(PROGRAMMES, false), compile(PROGRAMMES, true)];
@@ -198,9 +202,8 @@ export function findProgrammes(text: string): ProgrammeMatch[] {
   const found: ProgrammeMatch[] = [];
   for (const { regex, entries } of LEXICONS) {
     for (const match of text.matchAll(regex)) {
-      const key = Object.keys(match.groups ?? {}).find((name) => match.groups![name] !== undefined);
-      const programme = key ? entries[Number(key.slice(1))] : undefined;
-      if (programme) found.push({ name: programme.name, category: programme.category, index: match.index ?? 0, text: match[0] });
+      const entry = entries.find((e) => e.exact.test(match[0]));
+      if (entry) found.push({ name: entry.programme.name, category: entry.programme.category, index: match.index ?? 0, text: match[0] });
     }
   }
   return found.sort((a, b) => a.index - b.index);

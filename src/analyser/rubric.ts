@@ -754,6 +754,8 @@ export const FACT_CUES = {
     notAcronyms: new Set(["UK", "OK", "PE", "TV", "IT", "ICT", "AM", "PM", "II", "III", "IV", "VI", "GCSE", "GCSES", "NHS", "DFE", "SATS", "URN", "PDF"]),
   },
   D02: {
+    /** Words every governance or co-production sentence has one of: a cheap first test. */
+    prefilter: /govern|board|trust|committee|council|proprietor|director|co-?produc|forum|comment|helped|contribut|consult|shaped|wrote|written|seen and discussed|date approved|date agreed|date ratified|date adopted/i,
     approval: new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*`, "i"),
     dateApproved: /\bdate (?:approved|agreed|ratified|adopted)\b/i,
     coproduction: /\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|shaped|wrote|seen and discussed)\b[^.]{0,60}\b(?:this report|the report|it|this information|this page|draft|report)\b|\b(?:report|information|it)\b[^.]{0,30}\b(?:written|produced|developed|created|designed|shaped)\b[^.]{0,20}\b(?:with|together with|alongside)\b[^.]{0,40}\b(?:parents|carers|families|pupils|students|children|young people|forum)\b/i,

@@ -147,12 +147,11 @@ export function allMatches(pattern: RegExp, text: string): string[] {
 /** Phrases that name the annual review meeting, so "annual" is not read as a frequency. */
 const TERMS_OF_ART = /\bannual reviews?\b|\bannual review meetings?\b/gi;
 
+export function hasSignal(name: SignalName, text: string): boolean {
+  return has(SIGNAL_PATTERNS[name], name === "frequency" ? text.replace(TERMS_OF_ART, "review") : text);
+}
+
 /** The signals present in one sentence. */
 export function signalsIn(text: string): Set<SignalName> {
-  const found = new Set<SignalName>();
-  const scrubbed = text.replace(TERMS_OF_ART, "review");
-  for (const name of Object.keys(SIGNAL_PATTERNS) as SignalName[]) {
-    if (has(SIGNAL_PATTERNS[name], scrubbed)) found.add(name);
-  }
-  return found;
+  return new Set((Object.keys(SIGNAL_PATTERNS) as SignalName[]).filter((name) => hasSignal(name, text)));
 }
