@@ -3,7 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { AnalysisResultSchema } from "../../analyser/result";
 import { ApiError } from "../../lib/problem";
 import { jsonContent, problemResponses } from "../../lib/responses";
-import { UrnParamsSchema } from "../schools/schools.routes";
+import { urnParams } from "../params";
 
 const tags = ["SEN Information Reports"];
 
@@ -27,6 +27,7 @@ const AnalyseQuerySchema = z.strictObject({
     .openapi({ description: "`secondary` for any school teaching pupils aged 14 or over, where preparing for adulthood is expected (K12). Read from the report when not given." }),
   as_of: z.iso
     .date({ error: "as_of must be a date written YYYY-MM-DD." })
+    .max(10)
     .optional()
     .openapi({ description: "Judge whether the report is current at this date instead of today.", example: "2026-03-01" }),
 });
@@ -40,12 +41,12 @@ export const UrlBodySchema = z
 export const ReportSourceSchema = z
   .object({
     kind: z.enum(["upload", "url"]),
-    url: z.string().nullable().openapi({ description: "The address given, for `url`." }),
-    final_url: z.string().nullable().openapi({ description: "Where the last redirect led." }),
-    retrieved_at: z.string().openapi({ example: "2026-03-01T09:30:00.000Z" }),
-    sha256: z.string().openapi({ description: "SHA-256 of the bytes analysed.", example: "9f2c1e0a8b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e" }),
+    url: z.string().max(2048).nullable().openapi({ description: "The address given, for `url`." }),
+    final_url: z.string().max(2048).nullable().openapi({ description: "Where the last redirect led." }),
+    retrieved_at: z.string().max(30).openapi({ format: "date-time", example: "2026-03-01T09:30:00.000Z" }),
+    sha256: z.string().max(64).regex(/^[0-9a-f]{64}$/).openapi({ description: "SHA-256 of the bytes analysed.", example: "9f2c1e0a8b7d6c5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e" }),
     content_type: z.enum(["html", "pdf", "text"]),
-    bytes: z.number().int(),
+    bytes: z.number().int().min(0).max(MAX_REPORT_BYTES),
   })
   .openapi("ReportSource");
 
@@ -69,9 +70,9 @@ export const analyse = createRoute({
       description: "The report, or the address to fetch it from (one of these is required).",
       content: {
         "application/json": { schema: UrlBodySchema },
-        "text/html": { schema: z.string().openapi({ description: "An HTML page, UTF-8 unless a charset is given." }) },
-        "text/plain": { schema: z.string().openapi({ description: "Plain text, or text copied out of a PDF." }) },
-        "application/pdf": { schema: z.string().openapi({ format: "binary", description: "A PDF with a text layer (scanned pages need OCR and are refused)." }) },
+        "text/html": { schema: z.string().max(MAX_REPORT_BYTES).openapi({ description: "An HTML page, UTF-8 unless a charset is given." }) },
+        "text/plain": { schema: z.string().max(MAX_REPORT_BYTES).openapi({ description: "Plain text, or text copied out of a PDF." }) },
+        "application/pdf": { schema: z.string().max(MAX_REPORT_BYTES).openapi({ format: "binary", description: "A PDF with a text layer (scanned pages need OCR and are refused)." }) },
       },
     },
   },
@@ -83,20 +84,20 @@ export const analyse = createRoute({
 
 export const StoredReportSchema = z
   .object({
-    urn: z.number().int().openapi({ example: 100000 }),
-    school: z.object({ name: z.string(), _links: z.object({ self: z.object({ href: z.string().openapi({ example: "/v1/schools/100000" }) }) }) }),
+    urn: z.number().int().min(1).max(99_999_999).openapi({ example: 100000 }),
+    school: z.object({ name: z.string().max(500), _links: z.object({ self: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference", example: "/v1/schools/100000" }) }) }) }),
     analysis: AnalysisResultSchema,
     provenance: z.object({
       method: z.enum(["scraped", "submitted_url", "uploaded"]).openapi({ description: "How the report was obtained." }),
-      url: z.string().nullable(),
-      final_url: z.string().nullable(),
-      retrieved_at: z.string().nullable(),
-      sha256: z.string(),
-      content_type: z.string(),
-      analysed_at: z.string(),
-      analyser_version: z.string(),
+      url: z.string().max(2048).nullable(),
+      final_url: z.string().max(2048).nullable(),
+      retrieved_at: z.string().max(30).nullable().openapi({ format: "date-time" }),
+      sha256: z.string().max(64),
+      content_type: z.string().max(20).openapi({ example: "html" }),
+      analysed_at: z.string().max(30).openapi({ format: "date-time" }),
+      analyser_version: z.string().max(20),
     }),
-    _links: z.object({ self: z.object({ href: z.string() }), school: z.object({ href: z.string() }) }),
+    _links: z.object({ self: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference" }) }), school: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference" }) }) }),
   })
   .openapi("StoredReportAnalysis");
 
@@ -108,7 +109,7 @@ export const schoolReport = createRoute({
   summary: "Get a school's latest report analysis",
   description:
     "The most recent stored analysis of the school's SEN Information Report, with where and when the report was read. Email addresses and phone numbers are removed from quotes.",
-  request: { params: UrnParamsSchema },
+  request: { params: urnParams },
   responses: {
     200: jsonContent(StoredReportSchema, "The latest analysis"),
     ...problemResponses(400, 404),
