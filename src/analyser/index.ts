@@ -57,6 +57,17 @@ function evidenceOf(sentence: Sentence): Evidence {
   };
 }
 
+function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
 const dateOut = (d: DatedText | null) => (d ? { date: d.iso, precision: d.precision, quote: d.quote } : null);
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -101,7 +112,7 @@ export function analyseBlocks(blocks: Block[], options: AnalyseOptions = {}): An
       title: options.title ?? (seg.headings.find((h) => /report|information|\bsend?\b|inclusion/i.test(h.text)) ?? seg.headings[0])?.text ?? null,
       school_type: schoolType,
       phase,
-      words: seg.text.split(/\s+/).filter(Boolean).length,
+      words: wordCount(seg.text),
       sentences: density.sentences,
       report_date: dateOut(dates.reportDate),
       review_date: dateOut(dates.reviewDate),

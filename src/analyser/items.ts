@@ -239,24 +239,29 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["no SENCO (special educational needs co-ordinator) is named or mentioned"]);
   let best: { named: boolean; direct: boolean; office: boolean; evidence: Sentence[] } = { named: false, direct: false, office: false, evidence: [mentions[0]!] };
   let dangling = false;
+  // What each sentence offers as a route to the SENCO, worked out once per sentence.
+  const routes = new Map<Sentence, { direct: boolean; office: boolean; dangling: boolean }>();
+  const routeOf = (s: Sentence) => {
+    let route = routes.get(s);
+    if (!route) {
+      const emails = passages.signal(s, "email") ? allMatches(SIGNAL_PATTERNS.email, s.text) : [];
+      const phones = passages.signal(s, "phone");
+      const viaOffice = CUES.K04.officeRoute.test(s.text);
+      const direct = emails.some((e) => !CUES.K04.officeEmail.test(e)) || CUES.K04.booking.test(s.text) || (phones && !viaOffice);
+      route = { direct, office: !direct && ((viaOffice && /\bcontact\w*\b/i.test(s.text)) || emails.length > 0 || phones), dangling: CUES.K04.danglingContact.test(s.text) };
+      routes.set(s, route);
+    }
+    return route;
+  };
+  const rank = (x: typeof best) => (x.named ? 2 : 0) + (x.direct ? 3 : 0) + (x.office ? 1 : 0);
   for (const mention of mentions) {
     const window = nearby(passages.seg, mention);
     const named = passages.signal(mention, "namedPerson") || CUES.K04.nameAfterRole.test(mention.text) || window.some((s) => s.block === mention.block && passages.signal(s, "namedPerson"));
-    let direct = false;
-    let office = false;
-    for (const s of window) {
-      const emails = allMatches(SIGNAL_PATTERNS.email, s.text);
-      const phones = allMatches(SIGNAL_PATTERNS.phone, s.text);
-      const viaOffice = CUES.K04.officeRoute.test(s.text);
-      if (viaOffice && /\bcontact\w*\b/i.test(s.text)) office = true;
-      if (emails.some((e) => !CUES.K04.officeEmail.test(e)) || CUES.K04.booking.test(s.text)) direct = true;
-      else if (phones.length && !viaOffice) direct = true;
-      else if (emails.length || phones.length) office = true;
-      if (CUES.K04.danglingContact.test(s.text)) dangling = true;
-    }
-    const rank = (x: typeof best) => (x.named ? 2 : 0) + (x.direct ? 3 : 0) + (x.office ? 1 : 0);
-    const candidate = { named, direct, office, evidence: window.filter((s) => s === mention || passages.signal(s, "email") || passages.signal(s, "phone")) };
+    const found = window.map(routeOf);
+    if (found.some((r) => r.dangling)) dangling = true;
+    const candidate = { named, direct: found.some((r) => r.direct), office: found.some((r) => r.office), evidence: window.filter((s) => s === mention || passages.signal(s, "email") || passages.signal(s, "phone")) };
     if (rank(candidate) > rank(best)) best = candidate;
+    if (best.named && best.direct) break;
   }
   if (best.named && best.direct) return finding(item.id, "present", 0.9, ["the SENCO is named with a direct email, phone number or booking route"], best.evidence, ["SENCO's name", "direct contact"]);
   const reasons: string[] = [];
@@ -303,7 +308,7 @@ function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text) && has(item.topic!, s.text.replace(CUES.K13.schoolOffer, "")));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["the council's Local Offer is not mentioned"]);
   for (const mention of mentions) {
-    const window = passages.seg.sentences.filter((s) => s.index >= mention.index && s.index <= mention.index + 2 && s.headingPath.join() === mention.headingPath.join());
+    const window = passages.seg.sentences.slice(mention.index, mention.index + 3).filter((s) => s.headingPath.join() === mention.headingPath.join());
     const linked = window.some((s) => passages.signal(s, "webAddress") || s.links.some((l) => /^https?:/i.test(l.href)));
     if (linked) return finding(item.id, "present", 0.9, ["the Local Offer is named with its web address or a link"], [mention], ["Local Offer with a link"]);
   }

@@ -9,7 +9,7 @@ export const EMAIL_PLACEHOLDER = "[email removed]";
 export const PHONE_PLACEHOLDER = "[phone removed]";
 
 /** Any address RFC 5322 allows, wider than the analyser's own email signal. */
-const ANY_EMAIL = /[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+/gi;
+const ANY_EMAIL = /(?<![\w.!#$%&'*+/=?^`{|}~-])[\w.!#$%&'*+/=?^`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+/gi;
 
 export function redactText(text: string): string {
   return text.replace(ANY_EMAIL, EMAIL_PLACEHOLDER).replace(SIGNAL_PATTERNS.phone, PHONE_PLACEHOLDER);

@@ -46,7 +46,8 @@ export const SIGNAL_PATTERNS = {
   ),
   /** A person named with a title: "Mrs Hannah Dorey", "Mr Okafor", "Dr S. Merriman". */
   namedPerson: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z]\.?\s*)*[A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?/g,
-  email: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g,
+  // The look-behind starts a match only at the start of an address, not at every letter of a word.
+  email: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g,
   /** UK phone numbers, with or without spaces or an extension. */
   phone: /(?<![\d])(?:\+44\s?|0)(?:\d\s?){9,10}(?![\d])|(?<![\d])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![\d])/g,
   /** A web address written out. */
