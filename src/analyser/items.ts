@@ -55,7 +55,12 @@ export function headingMatcher(): (heading: string) => ItemId[] {
     const key = stripNumbering(heading).toLowerCase().replace(/\((?:trust|school|academy) statement\)/g, "").trim();
     let ids = cache.get(key);
     if (!ids) {
-      ids = RUBRIC.filter((item) => item.headings?.test(key) && !item.headingExclude?.test(key)).map((item) => item.id);
+      const allowed = (item: RubricItem) => !item.headingExclude?.test(key);
+      ids = RUBRIC.filter((item) => item.headings?.test(key) && allowed(item)).map((item) => item.id);
+      // A heading naming one item precisely ("Admission of disabled pupils") is not shared with
+      // the others its general words also name.
+      if (!ids.length) ids = RUBRIC.filter((item) => item.broadHeadings?.test(key) && allowed(item)).map((item) => item.id);
+      else ids = [...ids, ...RUBRIC.filter((item) => !ids!.includes(item.id) && item.broadHeadings?.test(key) && allowed(item) && !RUBRIC.some((other) => other.broadHeadings === item.broadHeadings && ids!.includes(other.id))).map((item) => item.id)];
       cache.set(key, ids);
     }
     return ids;

@@ -51,6 +51,8 @@ export interface RubricItem {
   mainstreamOnly?: boolean;
   /** Headings (lower-cased, numbering removed) whose section answers the item. */
   headings?: RegExp;
+  /** Headings that answer it with others ("Disabled pupils"), unless one item is named more precisely. */
+  broadHeadings?: RegExp;
   headingExclude?: RegExp;
   /** Sentences about the item, wherever they are. */
   topic?: RegExp;
@@ -75,6 +77,8 @@ const ADAPTATIONS =
   /\bvisual timetables?|\bword mats|\btask planners|\b(?:coloured|colored) (?:overlays?|paper|backgrounds)|\boverlays\b|\btinted (?:paper|books|exercise books)|\bwriting slopes?|\bwobble cushions?|\bpencil grips?|\blaptops?\b|\bchromebooks?|\bipads?\b|\breader pens?|\breading pens?|\bspeech[- ]to[- ]text|\btext[- ]to[- ]speech|\bassistive technology|\bear defenders|\bfidget|\bworkstations?|\bquiet (?:space|room|area|corner|workspace|reading corner)|\bcalm (?:room|space|area)|\bsensory (?:room|space|tent|breaks?)|\bmovement breaks|\brest breaks|\btime[- ]out (?:passes|cards)|\bexit cards?|\benlarged print|\blarge print|\b(?:reduced|personalised|part[- ]time|adapted|shortened) (?:timetables?|homework(?: load)?|curriculum|day)|\bsmaller (?:classes|groups|teaching groups)|\blow[- ]arousal|\bvisual (?:supports|schedules)|\bnow and next boards?|\bsymbols\b|\bextra time\b|\breaders?\b|\bscribes?\b|\bseparate room|\bmodified (?:resources|papers)|\bmagnifiers?|\bradio aids?|\bpathways?\b|\bone fewer GCSE|\bsupported study/gi;
 const FACILITIES =
   /\bstep[- ]free|\bramps?\b|\blifts?\b|\baccessible (?:toilets?|shower|entrances?|changing|parking)|\bhygiene (?:rooms?|suites?)|\bchanging (?:bench|places|rooms?|tables?)|\bChanging Places\b|\bhoists?\b|\bhearing loops?|\bdisabled (?:toilets?|parking|bay|space)|\bparking (?:bay|space)|\bhandrails?|\b(?:single|one) (?:level|storey)|\bwide(?:ned)? doors?|\bautomatic doors?|\bevac(?:uation)? chairs?|\bacoustic|\bsound[- ]absorbing|\bsensory rooms?|\bwheelchair (?:access|accessible)|\btactile|\bcontrast(?:ing)? (?:edges|strips)|\bsoft play|\bhydrotherapy pool/gi;
+/** Headings about disabled pupils in general, shared by the Equality Act items. */
+const DISABLED_PUPILS = /\bdisabled (?:pupils|students|children|learners|young people)|\b(?:pupils|students|children) with disabilities|\bdisability\b/;
 const SUPPORT_PROGRAMMES: readonly ProgrammeCategory[] = ["literacy", "numeracy", "language", "social_emotional", "motor_sensory", "communication_access"];
 
 export const RUBRIC: readonly RubricItem[] = [
@@ -109,7 +113,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     mainstreamOnly: true,
-    headings: /identif|\bneeds? (?:extra|additional|more|special) (?:help|support)|\b(?:has|have|may have) (?:sen|send|special educational|a special|additional needs|a difficulty)|\bearly (?:identification|help)|\bspot\w*|\bnotic\w*|\bassessment of (?:need|sen)|\bassessing (?:needs|sen|pupils|students|children)\b(?!.*progress)/,
+    headings: /identif|\bneeds? (?:extra|additional|more|special) (?:help|support)|(?<!not )\b(?:has|have|may have) (?:sen|send|special educational|a special|additional needs|a difficulty)|\bearly (?:identification|help)|\bspot\w*|\bnotic\w*|\bassessment of (?:need|sen)|\bassessing (?:needs|sen|pupils|students|children)\b(?!.*progress)/,
     topic: /\bidentif(?:y|ied|ies|ying|ication)\b[^.]{0,60}\b(?:needs?|sen|send|difficult)|\bscreen(?:ed|ing|s)?\b|\b(?:added|placed|put|recorded) (?:to|on) (?:the|our) (?:sen|send)? ?register|\b(?:taken|removed) off (?:the|our)? ?(?:sen|send)? ?register|\braise (?:a|any) concerns?\b[^.]{0,40}\b(?:senc?d?o|teacher)|\bpupil progress meetings?\b/i,
     specifics: [
       { label: "a named test or screen", programmes: ["assessment"], weight: 2 },
@@ -225,7 +229,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /\badditional (?:support|help|provision)|\bextra (?:support|help)|\binterventions?\b|\btypes of support|\bsupport (?:is |that is )?available|\btherap(?:y|ies)\b|\bprovision maps?|\btargeted support/,
-    headingExclude: /\bknow\b|identif|find out|notice|\bspot|\b(?:for|to) (?:me|parents|families|my family|carers)\b/,
+    headingExclude: /\bknow\b|identif|find out|notice|\bspot|\b(?:for|to) (?:me|the parents|parents|families|my family|carers)\b|emotional|wellbeing|well-being|mental health|social development/,
     topic: /\binterventions?\b|\bsmall[- ]group (?:work|support|sessions|teaching)|\bone[- ]to[- ]one (?:support|sessions|tuition|tutoring|work)|\bcatch[- ]up\b|\bbooster\b|\btherap(?:y|ies)\b/i,
     specifics: [
       { label: "named interventions or programmes", programmes: SUPPORT_PROGRAMMES, weight: 2 },
@@ -383,7 +387,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 8; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to/,
+    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?<!(?:parents|carers|families) of )(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to/,
     topic: /\bpupil voice\b|\bstudent voice\b|\bchild['’]s voice\b|\bone[- ]page profiles?\b|\b(?:pupil|student) (?:passports?|profiles?)\b|\ball about me\b|\b(?:views|wishes|opinions) (?:are|is|will be) (?:gathered|sought|heard|collected|recorded)\b|\b(?:gather|seek|collect|record)\w* (?:their|the child['’]s|pupils['’]|students['’]|children['’]s) (?:views|voice|wishes)\b|\b(?:attend|join) (?:part of |the end of |a segment of )?(?:their|the) (?:own )?(?:annual )?review|\btalking mats?\b|\bperson[- ]centred\b/i,
     specifics: [
       {
@@ -452,7 +456,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 11; Children and Families Act 2014 s32",
     requirement: "must",
     check: "fact",
-    headings: /\bsupport (?:for|to) (?:parents|families|me|my family|carers)|\bhelp (?:and|&) advice|\badvice (?:for|and support)|\bindependent advice|\bsendiass|\biass\b|\bwhere can (?:i|parents) (?:get|find) (?:further |more |independent )?(?:help|support|advice)|\bsupport services for parents|\bparent support|\bfamily support|\buseful (?:contacts|links|organisations)/,
+    headings: /\bsupport (?:for|to) (?:the )?(?:parents|families|me|my family|carers)|\bhelp (?:and|&) advice|\badvice (?:for|and support)|\bindependent advice|\bsendiass|\biass\b|\bwhere can (?:i|parents) (?:get|find) (?:further |more |independent )?(?:help|support|advice)|\bsupport services for (?:the )?parents|\bparent support|\bfamily support|\buseful (?:contacts|links|organisations)/,
     topic: /\bSENDIASS\b|\bIASS\b|\bSENDIAS\b|\binformation,? advice and support\b|\bparent partnership\b|\bparent carer forum\b|\b(?:independent|impartial) (?:advice|information)\b|\bIPSEA\b|\bcontact a family\b/i,
     wanted: "the local SENDIASS by name with a phone number, email or web address",
     questions: {
@@ -503,7 +507,8 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "Children and Families Act 2014 s69(3)(b)(i)",
     requirement: "must",
     check: "section",
-    headings: /admission|\badmitted\b|\badmit\b|\bapplying for a place|\bapplications?\b|\bdisabled (?:pupils|students|children|learners|young people)|\b(?:pupils|students|children) with disabilities|\bdisability\b/,
+    headings: /admission|\badmitted\b|\badmit\b|\bapplying for a place|\bapplications?\b/,
+    broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b/,
     topic: /\badmission\w*|\badmitted\b|\badmit\b|\bapply(?:ing)? for a place\b|\boversubscription\b|\bnam(?:e|es|ed|ing) (?:the|our) (?:school|academy|college) in\b|\bplaces? (?:at|in)\b[^.]{0,40}\b(?:allocated|agreed|offered|named)\b|\bvisit\w*\b[^.]{0,30}\bbefore (?:they|you) apply|\bbefore applying\b/i,
     specifics: [
@@ -525,7 +530,8 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "Children and Families Act 2014 s69(3)(b)(ii); Equality Act 2010",
     requirement: "must",
     check: "section",
-    headings: /less favourabl|\bequality\b|\bequal (?:treatment|opportunit)|\bdiscriminat|\bfair(?:ly| treatment)|\bdisabled (?:pupils|students|children|learners|young people)|\b(?:pupils|students|children) with disabilities|\bdisability\b/,
+    headings: /less favourabl|\bequality\b|\bequal (?:treatment|opportunit)|\bdiscriminat|\bfair(?:ly| treatment)/,
+    broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b/,
     topic: /\bless favourabl\w*|\bequality act\b|\bdiscriminat\w*|\bequality of opportunity\b|\bnot (?:be )?disadvantaged\b|\bauxiliary aids\b|\btreated (?:fairly|equally)\b|\bequal(?:ity)? (?:training|treatment)\b|\bequality (?:and [\w ]+ )?training\b|\b(?:attendance|exclusions?|suspensions?|participation)\b[^.]{0,60}\bdisabled\b|\bdisabled (?:pupils|students|children)['’]? (?:attendance|exclusions?|suspensions?|participation)/i,
     specifics: [
@@ -548,7 +554,8 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "Children and Families Act 2014 s69(3)(b)(iii)",
     requirement: "must",
     check: "section",
-    headings: /\baccessib(?:le|ility)\b(?!\s+(?:plan|strategy|statement|policy))|\baccess (?:to|for|around) (?:the )?(?:school|building|site|premises|classrooms?)|^access$|\bphysical access|\bthe building|\bpremises|\bdisabled (?:access|facilities)|\bdisabled (?:pupils|students|children|learners|young people)|\b(?:pupils|students|children) with disabilities|\bdisability\b/,
+    headings: /\baccessib(?:le|ility)\b(?!\s+(?:plan|strategy|statement|policy))|\baccess (?:to|for|around) (?:the )?(?:school|building|site|premises|classrooms?)|^access$|\bphysical access|\bthe building|\bpremises|\bdisabled (?:access|facilities)|\bfacilities\b[^?]*\baccess/,
+    broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b|access arrangements/,
     topic: /\bwheelchair\b|\bstep[- ]free\b|\bramps?\b|\baccessible (?:toilet|entrance|parking|changing|shower)|\bhygiene (?:room|suite)\b|\bchanging (?:bench|places|room)\b|\bhoists?\b|\bhearing loops?\b|\bdisabled (?:toilet|parking|access)\b|\bhandrails?\b|\b(?:single|one) (?:level|storey)\b|\bfully accessible\b|\baccessible (?:to|for) (?:all|pupils|students|children|disabled|wheelchair|everyone)|\b(?:reasonable|physical) access\b|\baccess (?:to|around) the (?:building|site|school)\b/i,
     specifics: [
