@@ -13,9 +13,14 @@ export interface Env {
   SERVE_FIXTURE_DATA?: string;
   /** How long an isolate trusts the data version it last read, in ms (default 2000). */
   DATA_VERSION_TTL_MS?: string;
+  /** "warn" logs only failures; anything else logs every request. */
+  LOG_LEVEL?: string;
 }
 
 export interface AppBindings {
   Bindings: Env;
-  Variables: RequestIdVariables;
+  Variables: RequestIdVariables & {
+    /** Set by the response cache: whether it answered this request. */
+    cache?: "hit" | "miss";
+  };
 }

@@ -56,7 +56,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   const port = await freePort();
   const child = spawn(
     wrangler,
-    ["dev", "--env", "bench", "--local", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--log-level", "warn", "--var", "SERVE_FIXTURE_DATA:true", "--show-interactive-dev-session=false"],
+    ["dev", "--env", "bench", "--local", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", state, "--log-level", "warn", "--var", "SERVE_FIXTURE_DATA:true", "--var", "LOG_LEVEL:warn", "--show-interactive-dev-session=false"],
     { cwd: root, env, stdio: ["ignore", "ignore", "inherit"], detached: true },
   );
   const origin = `http://127.0.0.1:${port}`;

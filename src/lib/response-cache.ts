@@ -55,6 +55,7 @@ export const responseCache: MiddlewareHandler<AppBindings> = async (c, next) => 
   const version = await currentVersion(c.env.DB, ttl);
   const key = `${version} ${c.req.url} ${c.req.header("accept") ?? ""}`;
   const hit = entries.get(key);
+  c.set("cache", hit ? "hit" : "miss");
   if (hit) {
     entries.delete(key);
     entries.set(key, hit);

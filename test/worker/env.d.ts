@@ -6,6 +6,8 @@ declare global {
       RATE_LIMITER: RateLimit;
       TEST_MIGRATIONS: D1Migration[];
       SERVE_FIXTURE_DATA: string;
+      FC_SEED?: string;
+      FC_RUNS?: string;
     }
   }
 }
