@@ -22,6 +22,7 @@ import { healthRouter } from "./routes/health";
 import { localAuthoritiesRouter } from "./routes/local-authorities";
 import { problemsRouter } from "./routes/problems";
 import { provisionsRouter } from "./routes/provisions";
+import { reportsRouter } from "./routes/reports";
 import { rootRouter } from "./routes/root";
 import { schoolsRouter } from "./routes/schools";
 import { searchRouter } from "./routes/search";
@@ -59,7 +60,8 @@ export function createApp() {
   app.use(
     cors({
       origin: "*",
-      allowMethods: ["GET", "HEAD", "OPTIONS"],
+      // POST is for analysing a report someone sends; nothing else changes data.
+      allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
       exposeHeaders: ["ETag", "X-Request-Id", "Retry-After", "Link"],
       maxAge: 86400,
     }),
@@ -89,6 +91,7 @@ export function createApp() {
     .route("/", problemsRouter)
     .route("/", localAuthoritiesRouter)
     .route("/", schoolsRouter)
+    .route("/", reportsRouter)
     .route("/", baselinesRouter)
     .route("/", documentsRouter)
     .route("/", provisionsRouter)

@@ -24,6 +24,12 @@ export interface HtmlOptions {
 }
 
 const SKIP_TAGS = new Set(["script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "button", "select", "textarea", "input", "head", "meta", "link"]);
+
+/** Controls are skipped, except accordion and disclosure triggers, whose text is the section's title. */
+function skipped(el: Element): boolean {
+  if (el.tagName === "button") return el.attribs["aria-expanded"] === undefined && el.attribs["aria-controls"] === undefined;
+  return SKIP_TAGS.has(el.tagName);
+}
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const BLOCK_TAGS = new Set([
   "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "dd", "dt", "fieldset", "figcaption",
@@ -31,16 +37,39 @@ const BLOCK_TAGS = new Set([
   "section", "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul", "body", "center",
 ]);
 
-/** Site chrome, by element, role, class or id. Matched case-insensitively on class and id. */
-const CHROME_SELECTOR = [
-  "nav", "aside", "form", "footer",
-  "[role=navigation]", "[role=banner]", "[role=contentinfo]", "[role=search]", "[role=complementary]", "[role=dialog]",
-  "[aria-label*=cookie i]", "[aria-label*=breadcrumb i]",
-].join(", ");
+/** Site chrome by element, ARIA role or label; class and id tokens are checked below. */
+const CHROME_TAGS = new Set(["nav", "aside", "form", "footer"]);
+const CHROME_ROLES = new Set(["navigation", "banner", "contentinfo", "search", "complementary", "dialog"]);
+const CHROME_LABEL = /cookie|breadcrumb/i;
 /** Tested against each class and id token on its own, so "content" never matches "contents-sidebar". */
 const CHROME_TOKEN =
   /cookie|consent|gdpr|breadcrumb|^skip-?(link|to)|screen-reader-text|^sr-only$|^share|sharedaddy|^social-|sidebar|^widget-area$|^widget_(search|recent|archive|categories|meta|tag)|^comments?(-area)?$|feedback|was-this|page-useful|shortlist|record-actions|^print-?(page|this)$|^btn-print$|alert-?bar|site-?alert|pager$|pagination|^back-to-top$|^related/i;
-const MAIN_SELECTORS = ["main", "[role=main]", "article", "#main-content", "#content", "#main", ".main-content", ".content"];
+/** Where the main content is, in order of preference: main, [role=main], article, then common ids and classes. */
+const MAIN_CANDIDATES: Array<(el: Element) => boolean> = [
+  (el) => el.tagName === "main",
+  (el) => el.attribs.role === "main",
+  (el) => el.tagName === "article",
+  (el) => el.attribs.id === "main-content",
+  (el) => el.attribs.id === "content",
+  (el) => el.attribs.id === "main",
+  (el) => classTokens(el).includes("main-content"),
+  (el) => classTokens(el).includes("content"),
+];
+const UNREAD_TAGS = new Set(["script", "style", "noscript", "template", "head"]);
+
+const classTokens = (el: Element) => (el.attribs.class ?? "").split(/\s+/);
+
+/**
+ * Calls `visit` for every element below `node` in document order; returning false skips the
+ * element's children. One walk like this replaces CSS selectors, whose compilation dominated
+ * the time to read a small page.
+ */
+function eachElement(node: AnyNode, visit: (el: Element) => boolean | void): void {
+  for (const child of (node as Element).children ?? []) {
+    if (child.type !== "tag" && child.type !== "script" && child.type !== "style") continue;
+    if (visit(child as Element) !== false) eachElement(child, visit);
+  }
+}
 
 const collapse = (text: string) => text.replace(/[\s\u00a0]+/g, " ").trim();
 
@@ -55,35 +84,85 @@ function absolute(href: string, base?: string): string | null {
   }
 }
 
-function isChrome($: cheerio.CheerioAPI, el: Element): boolean {
+// Checked on the element's own fields rather than with CSS selectors: parsing a selector for
+// every element made reading a page several times slower than parsing it.
+function isChrome(el: Element): boolean {
   const tokens = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`.split(/\s+/).filter(Boolean);
   if (tokens.some((token) => CHROME_TOKEN.test(token))) return true;
-  if ($(el).is(CHROME_SELECTOR)) return true;
+  if (CHROME_TAGS.has(el.tagName) || CHROME_ROLES.has((el.attribs.role ?? "").toLowerCase()) || CHROME_LABEL.test(el.attribs["aria-label"] ?? "")) return true;
   // A page header is chrome; an article's own header (holding its title) is content.
-  return el.tagName === "header" && $(el).closest("main, article, [role=main]").length === 0 && $(el).find("h1").length === 0;
+  if (el.tagName !== "header") return false;
+  for (let up = el.parent as Element | null; up && up.type === "tag"; up = up.parent as Element | null) {
+    if (up.tagName === "main" || up.tagName === "article" || up.attribs.role === "main") return false;
+  }
+  let hasTitle = false;
+  eachElement(el, (inner) => {
+    if (inner.tagName === "h1") hasTitle = true;
+    return !hasTitle;
+  });
+  return !hasTitle;
+}
+
+/** Every <a href> in or at the given nodes, in document order. */
+function anchorsIn(nodes: AnyNode[]): Element[] {
+  const found: Element[] = [];
+  const walk = (node: AnyNode) => {
+    if (node.type !== "tag" && node.type !== "root") return;
+    const el = node as Element;
+    if (el.tagName === "a" && el.attribs?.href !== undefined) found.push(el);
+    for (const child of el.children ?? []) walk(child);
+  };
+  for (const node of nodes) walk(node);
+  return found;
 }
 
 export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlDocument {
   const $ = cheerio.load(html);
   const base = options.url;
-  const title = collapse($("title").first().text()) || collapse($("h1").first().text());
+  const document = $.root()[0]!;
+
+  let titleElement: Element | undefined;
+  let firstH1: Element | undefined;
+  let body: Element | undefined;
+  const anchors: Element[] = [];
+  const unread: Element[] = [];
+  eachElement(document, (el) => {
+    if (el.tagName === "title") titleElement ??= el;
+    if (el.tagName === "h1") firstH1 ??= el;
+    if (el.tagName === "body") body ??= el;
+    if (el.tagName === "a" && el.attribs.href !== undefined) anchors.push(el);
+    if (UNREAD_TAGS.has(el.tagName)) unread.push(el);
+  });
+  const title = collapse(titleElement ? $(titleElement).text() : "") || collapse(firstH1 ? $(firstH1).text() : "");
 
   const links: Link[] = [];
-  $("a[href]").each((_, a) => {
-    const href = absolute($(a).attr("href") ?? "", base);
+  for (const a of anchors) {
+    const href = absolute(a.attribs.href ?? "", base);
     if (href) links.push({ text: collapse($(a).text()), href });
-  });
+  }
 
-  $(["script", "style", "noscript", "template", "head"].join(", ")).remove();
-  const pageText = visibleLines($, $("body").length ? $("body")[0]! : $.root()[0]!).join("\n");
+  $(unread).remove();
+  const pageText = visibleLines($, body ?? document).join("\n");
 
-  const root = MAIN_SELECTORS.map((selector) => $(selector).first()).find((found) => found.length > 0) ?? $("body");
-  root.find("*").each((_, el) => {
-    if (el.type === "tag" && isChrome($, el)) $(el).remove();
+  const found: Array<Element | undefined> = new Array(MAIN_CANDIDATES.length);
+  eachElement(document, (el) => {
+    MAIN_CANDIDATES.forEach((matches, i) => {
+      if (!found[i] && matches(el)) found[i] = el;
+    });
   });
+  const root = found.find(Boolean) ?? body;
+  const chrome: Element[] = [];
+  if (root) {
+    eachElement(root, (el) => {
+      if (!isChrome(el)) return true;
+      chrome.push(el);
+      return false;
+    });
+  }
+  $(chrome).remove();
 
   const reader = new BlockReader($, base);
-  for (const node of (root.length ? root : $.root()).toArray()) reader.visit(node, 0);
+  reader.visit(root ?? document, 0);
   return { title, blocks: reader.blocks, links, pageText };
 }
 
@@ -100,7 +179,7 @@ function visibleLines($: cheerio.CheerioAPI, root: AnyNode): string[] {
     if (node.type === "text") current += (node as unknown as { data: string }).data;
     if (node.type !== "tag") return;
     const el = node as Element;
-    if (SKIP_TAGS.has(el.tagName)) return;
+    if (skipped(el)) return;
     if (el.tagName === "br") return flush();
     const block = BLOCK_TAGS.has(el.tagName);
     if (block) flush();
@@ -128,13 +207,9 @@ class BlockReader {
 
   private linksIn(nodes: AnyNode[]): Link[] {
     const found: Link[] = [];
-    for (const node of nodes) {
-      const $node = this.$(node);
-      const anchors = $node.is("a[href]") ? $node : $node.find("a[href]");
-      anchors.each((_, a) => {
-        const href = absolute(this.$(a).attr("href") ?? "", this.base);
-        if (href) found.push({ text: collapse(this.$(a).text()), href });
-      });
+    for (const a of anchorsIn(nodes)) {
+      const href = absolute(a.attribs.href ?? "", this.base);
+      if (href) found.push({ text: collapse(this.$(a).text()), href });
     }
     return found;
   }
@@ -159,7 +234,7 @@ class BlockReader {
       if (node.type === "text") current += (node as unknown as { data: string }).data;
       if (node.type !== "tag") return;
       const el = node as Element;
-      if (SKIP_TAGS.has(el.tagName) || stopAt?.(el)) return;
+      if (skipped(el) || stopAt?.(el)) return;
       if (el.tagName === "br") {
         lines.push(current);
         current = "";
@@ -185,7 +260,7 @@ class BlockReader {
     if (node.type !== "tag" && node.type !== "root") return;
     const el = node as Element;
     const tag = node.type === "root" ? "" : el.tagName;
-    if (SKIP_TAGS.has(tag)) return;
+    if (node.type !== "root" && skipped(el)) return;
 
     if (HEADINGS.has(tag)) {
       const text = this.inlineLines([el]).join(" ");
@@ -241,7 +316,9 @@ class BlockReader {
         term = text;
         termNode = item;
       } else if (item.tagName === "dd") {
-        this.emit("paragraph", term ? `${term} ${text}` : text, termNode ? [termNode, item] : [item]);
+        // A term without its own punctuation is a label: keep it readable as one ("Admissions: ...").
+        const joined = !term ? text : /[:.?!]$/.test(term) ? `${term} ${text}` : `${term}: ${text}`;
+        this.emit("paragraph", joined, termNode ? [termNode, item] : [item]);
         term = "";
         termNode = undefined;
       }

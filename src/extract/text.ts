@@ -160,8 +160,10 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
       continue;
     }
 
-    // A full-width line running on into the next is the start of a wrapped paragraph.
-    const wrapsOn = next !== undefined && !next.gapBefore && next.page === line.page && text.length >= typicalWidth * 0.85;
+    // A full-width line running on into the next is the start of a wrapped paragraph, also
+    // when the sentence carries on over a page break (the next page's text starts in lower case).
+    const runsOverPage = next !== undefined && next.page !== line.page && /^[a-z]/.test(next.text.trim());
+    const wrapsOn = next !== undefined && ((!next.gapBefore && next.page === line.page) || runsOverPage) && text.length >= typicalWidth * 0.85;
     const level = wrapsOn ? null : headingLevel(text, line, bodySize);
     const sizedHeading = level !== null && line.fontSize !== undefined && bodySize !== undefined && line.fontSize >= bodySize * 1.15;
     if (level !== null && (standsAlone || sizedHeading || NUMBERED_HEADING.test(text) || (/\?$/.test(text) && line.gapBefore))) {

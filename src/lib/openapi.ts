@@ -28,6 +28,7 @@ export const openApiConfig = {
     { name: "Meta", description: "What this API is and where its parts live." },
     { name: "Local authorities", description: "The 153 English local authorities with SEND duties." },
     { name: "Schools", description: "Open establishments from Get Information about Schools." },
+    { name: "SEN Information Reports", description: "Checks of schools' SEN Information Reports against what the law and the SEND Code of Practice ask for." },
     { name: "Baselines", description: "What each LA expects mainstream settings to provide, with its sources." },
     { name: "Provisions", description: "The vocabulary of provision items, and search over every statement." },
     { name: "Datasets", description: "Versioned releases of the open dataset and their downloads." },

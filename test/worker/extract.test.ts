@@ -47,6 +47,18 @@ describe("htmlToBlocks", () => {
     expect(doc.blocks[1]!.sourceUrl).toBe("https://council.test/support/");
   });
 
+  it("reads a definition list's term as the label of its description", () => {
+    const html = "<main><dl><dt>Admissions</dt><dd>Families visit first.</dd><dt>Last updated:</dt><dd>3 Feb 2025</dd></dl></main>";
+    expect(summary(htmlToBlocks(html).blocks)).toEqual(["paragraph: Admissions: Families visit first.", "paragraph: Last updated: 3 Feb 2025"]);
+  });
+
+  it("keeps the titles of accordion triggers but not other buttons", () => {
+    const html =
+      '<main><h2><button aria-expanded="false" aria-controls="a1">How will my child be supported?</button></h2><div id="a1"><p>Weekly reading group.</p></div>' +
+      '<button type="button">Print this page</button><p>End.</p></main>';
+    expect(summary(htmlToBlocks(html).blocks)).toEqual(["heading: How will my child be supported?", "paragraph: Weekly reading group.", "paragraph: End."]);
+  });
+
   it("still offers the chrome's text and links, where date stamps and next-page links live", () => {
     expect(doc.title).toBe("Support in school | Test Borough Local Offer");
     expect(doc.pageText).toContain("Next review: February 2026");
@@ -86,6 +98,28 @@ describe("textToBlocks", () => {
     expect(review.headingPath).toEqual(["2. What help is available?"]);
     expect(blocks.find((b) => b.text.startsWith("Our coordinator"))!.page).toBe(1);
     expect(blocks.at(-1)).toMatchObject({ text: "We send a written update at the end of each term.", page: 2 });
+  });
+
+  it("does not mistake a numbered paragraph that runs over a page break for a heading", () => {
+    const wide = "Our plans are checked with each family at a meeting held";
+    const text = [
+      "Invented school, report for tests",
+      "",
+      `4.1 ${wide} in the autumn, spring and summer`,
+      "",
+      "1",
+      "\f",
+      "Invented school, report for tests",
+      "",
+      "terms, and the notes go home within a week.",
+      "",
+      "4.2 Families can ask for an extra meeting at any time.",
+      "",
+      "2",
+    ].join("\n");
+    const read = textToBlocks(text);
+    expect(read.filter((b) => b.kind === "heading")).toEqual([]);
+    expect(read.map((b) => b.text)).toContain(`4.1 ${wide} in the autumn, spring and summer terms, and the notes go home within a week.`);
   });
 });
 

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:analyser`: how long a full analysis of an HTML report takes (reading with
+ * htmlToBlocks, segmenting, every item check, document signals), at about 10 KB, 50 KB and
+ * 200 KB, beside the time cheerio takes only to parse the same HTML, measured in the same run.
+ *
+ * Targets (issue 4): analysis at most 3 × the parse time, roughly linear growth with size,
+ * and a median under 10 ms at 50 KB (the Workers free-plan CPU budget).
+ *
+ * The pages are built from the invented test report (test/fixtures/sir) by repeating its
+ * sections under new headings until each reaches its size, like a long one-page report.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import * as cheerio from "cheerio";
+import { analyseHtml } from "../../src/analyser";
+
+const fixture = readFileSync(path.resolve(import.meta.dirname, "../../test/fixtures/sir/accordion-strong.html"), "utf8");
+const [head, rest] = fixture.split('<div id="content">') as [string, string];
+const [content, tail] = rest.split("</div>\n<footer>") as [string, string];
+
+/** The fixture's content split at blank lines: its sections, accordions and lists. */
+const units = content.split(/\n\s*\n/).filter((unit) => unit.trim());
+
+function pageOf(bytes: number): string {
+  const parts: string[] = [];
+  let size = head.length + tail.length + 40;
+  for (let i = 0; size < bytes; i++) {
+    const round = Math.floor(i / units.length);
+    // Later rounds repeat the sections under numbered titles, like a long one-page report.
+    const unit = round === 0 ? units[i % units.length]! : units[i % units.length]!.replace(/<(summary|strong|h1|dt)>/g, `<$1>(${round + 1}) `);
+    parts.push(unit);
+    size += unit.length + 1;
+  }
+  return `${head}<div id="content">${parts.join("\n")}</div>\n<footer>${tail}`;
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+
+function time(run: () => unknown, iterations: number): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+const sizes = [10, 50, 200].map((kb) => ({ kb, html: pageOf(kb * 1024) }));
+const rows: Array<{ kb: number; bytes: number; parse: number[]; analyse: number[] }> = [];
+
+for (const { kb, html } of sizes) {
+  const iterations = kb >= 200 ? 40 : 120;
+  // Warm both paths until the JIT has optimised them (V8 compiles hot code and regular
+  // expressions only after many runs), so neither is measured cold.
+  for (const run of [() => cheerio.load(html), () => analyseHtml(html, { asOf: "2026-03-01" })]) {
+    const until = performance.now() + 1500;
+    for (let i = 0; i < 30 || performance.now() < until; i++) run();
+  }
+  // Interleave batches so background load on the machine affects both measurements alike.
+  const parse: number[] = [];
+  const analyse: number[] = [];
+  for (let batch = 0; batch < 4; batch++) {
+    parse.push(...time(() => cheerio.load(html), iterations / 4));
+    analyse.push(...time(() => analyseHtml(html, { asOf: "2026-03-01" }), iterations / 4));
+  }
+  rows.push({ kb, bytes: Buffer.byteLength(html), parse: parse.sort((a, b) => a - b), analyse: analyse.sort((a, b) => a - b) });
+}
+
+const ms = (n: number) => n.toFixed(2).padStart(7);
+console.log("SIR analyser benchmark (Node " + process.version + ")\n");
+console.log("size      bytes   parse min  median    p95   analyse min  median     p95   ratio of medians   analyse ms per 10 KB");
+for (const r of rows) {
+  const pm = quantile(r.parse, 0.5);
+  const am = quantile(r.analyse, 0.5);
+  console.log(
+    `${String(r.kb).padStart(3)} KB ${String(r.bytes).padStart(8)} ${ms(r.parse[0]!)} ${ms(pm)} ${ms(quantile(r.parse, 0.95))}   ${ms(r.analyse[0]!)} ${ms(am)} ${ms(quantile(r.analyse, 0.95))}   ${(am / pm).toFixed(2).padStart(8)} ×         ${ms((am / r.bytes) * 10 * 1024)}`,
+  );
+}
+const at50 = rows.find((r) => r.kb === 50)!;
+const worst = Math.max(...rows.map((r) => quantile(r.analyse, 0.5) / quantile(r.parse, 0.5)));
+const perKb = rows.map((r) => quantile(r.analyse, 0.5) / r.bytes);
+console.log(
+  `\nTargets: analysis ≤ 3 × parse (worst ${worst.toFixed(2)} ×: ${worst <= 3 ? "met" : "NOT met"}); ` +
+    `median at 50 KB < 10 ms (${quantile(at50.analyse, 0.5).toFixed(2)} ms: ${quantile(at50.analyse, 0.5) < 10 ? "met" : "NOT met"}); ` +
+    `growth per byte from 10 KB to 200 KB ×${(perKb[2]! / perKb[0]!).toFixed(2)} (1 is linear).`,
+);

@@ -1,0 +1,218 @@
+/**
+ * Document-level signals: the report's date and review date, whether it is stale, Flesch
+ * reading ease, superseded law and terminology, and how much of it is hedged or generic.
+ */
+import type { Segmented } from "./segment";
+import { ASPIRATION, GENERIC, has, HEDGE, signalsIn } from "./signals";
+
+export interface DatedText {
+  /** ISO date (the first day of the month or year when only those are given). */
+  iso: string;
+  precision: "day" | "month" | "year";
+  kind: "published" | "review" | "academic_year";
+  quote: string;
+  /** Offsets into the document text, or null when found only in page text outside the content. */
+  start: number | null;
+  end: number | null;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH_NAME = "(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)";
+const SEASON_MONTH: Record<string, number> = { autumn: 9, spring: 1, summer: 4 };
+
+/** Day month year, month year, dd/mm/yyyy, yyyy-mm-dd, season year, or a bare year. */
+const DATE = `(?:\\d{1,2}(?:st|nd|rd|th)?\\s*(?:of\\s+)?${MONTH_NAME}\\.?,?\\s+(?:19|20)\\d{2}|${MONTH_NAME}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2}|${MONTH_NAME}\\.?,?\\s+(?:19|20)\\d{2}|\\d{1,2}[/.-]\\d{1,2}[/.-](?:19|20)?\\d{2}|(?:19|20)\\d{2}-\\d{2}-\\d{2}|(?:autumn|spring|summer)(?:\\s+term)?\\s+(?:19|20)\\d{2}|(?:19|20)\\d{2}(?![-–/]\\d))`;
+const REVIEW_LABEL = new RegExp(
+  `\\b(?:date of next review|next (?:full )?review(?: date)?(?: due)?(?: by| in| on)?|review date|review due(?: by)?|to be reviewed(?: by| in| on)?|review(?:ed)? (?:by|in|on|before)|review)\\s*[:\\-–]?\\s*(${DATE})`,
+  "gi",
+);
+const PUBLISHED_LABEL = new RegExp(
+  `\\b(?:published|last updated|updated|date of (?:this )?(?:report|publication|issue)|date written|written|last reviewed|reviewed|approved|date approved|date agreed|ratified|issued|produced|date)\\b(?:\\s+(?:on|in|by|:))?\\s*[:\\-–]?\\s*(${DATE})`,
+  "gi",
+);
+const TITLE_DATE = new RegExp(`\\b(?:information report|sen(?:d)? report|local offer|report)\\b[^.\\n]{0,25}?\\b(${MONTH_NAME}\\.?,?\\s+(?:19|20)\\d{2})`, "gi");
+const ACADEMIC_YEAR = /\b(?:information report|report|sen(?:d)?|academic year|school year)\b[^.\n]{0,40}?\b((?:19|20)\d{2})\s*(?:[-–/]|to)\s*((?:19|20)?\d{2})\b/gi;
+
+export function parseDate(text: string): { iso: string; precision: DatedText["precision"] } | null {
+  const t = text.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, "$1").replace(/\bof\s+/g, "").replace(/[.,]/g, " ").replace(/\s+/g, " ").trim();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
+  let m = t.match(/^(\d{1,2}) ([a-z]+) (\d{4})$/);
+  if (m && monthOf(m[2]!) > 0) return { iso: `${m[3]}-${pad(monthOf(m[2]!))}-${pad(Number(m[1]))}`, precision: "day" };
+  m = t.match(/^([a-z]+) (\d{1,2}) (\d{4})$/);
+  if (m && monthOf(m[1]!) > 0) return { iso: `${m[3]}-${pad(monthOf(m[1]!))}-${pad(Number(m[2]))}`, precision: "day" };
+  m = t.match(/^([a-z]+) (\d{4})$/);
+  if (m && monthOf(m[1]!) > 0) return { iso: `${m[2]}-${pad(monthOf(m[1]!))}-01`, precision: "month" };
+  m = t.match(/^(autumn|spring|summer)(?: term)? (\d{4})$/);
+  if (m) return { iso: `${m[2]}-${pad(SEASON_MONTH[m[1]!]!)}-01`, precision: "month" };
+  m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
+  if (m) return { iso: `${m[1]}-${m[2]}-${m[3]}`, precision: "day" };
+  m = t.match(/^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})$/);
+  if (m) {
+    // English order: day, month, year.
+    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+    if (Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1 && Number(m[1]) <= 31)
+      return { iso: `${year}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`, precision: "day" };
+  }
+  m = t.match(/^(\d{4})$/);
+  if (m) return { iso: `${m[1]}-01-01`, precision: "year" };
+  return null;
+}
+
+function collect(text: string, base: number | null, pattern: RegExp, kind: DatedText["kind"], into: DatedText[], taken: Array<[number, number]>) {
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    let parsed: ReturnType<typeof parseDate>;
+    if (kind === "academic_year") {
+      const first = Number(match[1]);
+      const second = Number(match[2]!.length === 2 ? `${match[1]!.slice(0, 2)}${match[2]}` : match[2]);
+      if (second !== first + 1) continue;
+      parsed = { iso: `${first}-09-01`, precision: "month" };
+    } else parsed = parseDate(match[1]!);
+    if (!parsed) continue;
+    taken.push([start, end]);
+    into.push({ ...parsed, kind, quote: match[0], start: base === null ? null : base + start, end: base === null ? null : base + end });
+  }
+}
+
+/** Dates the report states about itself, in the content first, then in the rest of the page. */
+export function findReportDates(seg: Segmented, pageText?: string): DatedText[] {
+  const scan = (text: string, base: number | null) => {
+    const found: DatedText[] = [];
+    const taken: Array<[number, number]> = [];
+    collect(text, base, REVIEW_LABEL, "review", found, taken);
+    collect(text, base, PUBLISHED_LABEL, "published", found, taken);
+    collect(text, base, TITLE_DATE, "published", found, taken);
+    collect(text, base, ACADEMIC_YEAR, "academic_year", found, taken);
+    return found;
+  };
+  const inContent = scan(seg.text, 0);
+  if (inContent.some((d) => d.kind !== "review") || !pageText) return inContent;
+  const seen = new Set(inContent.map((d) => `${d.kind}${d.iso}`));
+  return [...inContent, ...scan(pageText, null).filter((d) => !seen.has(`${d.kind}${d.iso}`))];
+}
+
+export interface DateJudgement {
+  reportDate: DatedText | null;
+  reviewDate: DatedText | null;
+  /** Older than 12 months at analysis time and past any review date. */
+  stale: boolean | null;
+  current: boolean;
+}
+
+const addMonths = (iso: string, months: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+};
+
+export function judgeDates(dates: DatedText[], asOf: string): DateJudgement {
+  // A "published" date after the analysis date cannot be when it was published; such dates
+  // are plans ("updated September 2026") and read as review dates.
+  const soon = addMonths(asOf, 1);
+  const published = dates.filter((d) => d.kind === "published" && d.iso <= soon);
+  const reviews = [...dates.filter((d) => d.kind === "review"), ...dates.filter((d) => d.kind === "published" && d.iso > soon)];
+  const latest = (list: DatedText[]) => list.reduce<DatedText | null>((best, d) => (!best || d.iso > best.iso ? d : best), null);
+  const reportDate = latest(published.filter((d) => d.precision !== "year")) ?? latest(dates.filter((d) => d.kind === "academic_year")) ?? latest(published);
+  const reviewDate = latest(reviews);
+  if (!reportDate && !reviewDate) return { reportDate: null, reviewDate: null, stale: null, current: false };
+  const recent = reportDate !== null && reportDate.iso >= addMonths(asOf, -12);
+  // A review date given as a month or year runs to the end of that month or year.
+  const reviewEnd = reviewDate ? addMonths(reviewDate.iso, reviewDate.precision === "year" ? 12 : reviewDate.precision === "month" ? 1 : 0) : null;
+  const reviewAhead = reviewEnd !== null && reviewEnd > asOf;
+  const current = recent || reviewAhead;
+  return { reportDate, reviewDate, stale: !current, current };
+}
+
+/** Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word. */
+export function fleschReadingEase(sentences: string[]): number | null {
+  let words = 0;
+  let syllables = 0;
+  let counted = 0;
+  const known = new Map<string, number>();
+  for (const sentence of sentences) {
+    const tokens = sentence.match(/[A-Za-z][A-Za-z'’-]*/g);
+    if (!tokens) continue;
+    counted++;
+    words += tokens.length;
+    for (const token of tokens) {
+      let n = known.get(token);
+      if (n === undefined) known.set(token, (n = syllableCount(token)));
+      syllables += n;
+    }
+  }
+  if (!words || !counted) return null;
+  return Math.round((206.835 - 1.015 * (words / counted) - 84.6 * (syllables / words)) * 10) / 10;
+}
+
+const VOWELS = new Set("aeiouy");
+
+/** Vowel groups, less a silent final "e", "es" or "ed"; a common estimate for English. */
+function syllableCount(word: string): number {
+  let w = word.toLowerCase().replace(/[^a-z]/g, "");
+  if (w.length <= 3) return 1;
+  const end = w.length;
+  if (w.endsWith("ed") || (w.endsWith("es") && !"laeiouy".includes(w[end - 3]!))) w = w.slice(0, -2);
+  else if (w.endsWith("e") && !"laeiouy".includes(w[end - 2]!)) w = w.slice(0, -1);
+  let count = 0;
+  let run = 0;
+  for (let i = w[0] === "y" ? 1 : 0; i < w.length; i++) {
+    if (VOWELS.has(w[i]!)) {
+      // "[aeiouy]{1,2}": a run of vowels counts once per two letters.
+      if (run % 2 === 0) count++;
+      run++;
+    } else run = 0;
+  }
+  return Math.max(1, count);
+}
+
+/** Superseded law, bodies and terms (rubric signal V8). */
+export const OUTDATED_TERMS: ReadonlyArray<{ term: string; pattern: RegExp; note: string }> = [
+  { term: "School Action / School Action Plus", pattern: /\bSchool Action(?: Plus)?\b/, note: "replaced by SEN Support in 2014" },
+  { term: "Statement of SEN", pattern: /\bstatements? of (?:special educational needs|SEN)\b|\bstatemented\b/i, note: "statements were replaced by EHC plans from 2014; fine only as history" },
+  { term: "Parent Partnership", pattern: /\bParent Partnership\b/i, note: "now the Information, Advice and Support Service (SENDIASS)" },
+  { term: "Disability Discrimination Act / SENDA", pattern: /\bDisability Discrimination Act\b|\bDDA\b|\bSENDA\b|\bSpecial Educational Needs and Disability Act 2001\b/, note: "replaced by the Equality Act 2010" },
+  { term: "Education Funding Agency", pattern: /\bEducation Funding Agency\b|\bEFA\b/, note: "became the ESFA in 2017, which closed in 2025" },
+  { term: "Education and Skills Funding Agency", pattern: /\bEducation and Skills Funding Agency\b|\bESFA\b/, note: "closed in March 2025; its work moved into the DfE" },
+  { term: "SEN Code of Practice 2001", pattern: /\b2001 (?:SEN )?Code of Practice\b|\bCode of Practice (?:\()?2001\b/i, note: "replaced by the SEND Code of Practice 2015" },
+  { term: "draft or \"new\" Code of Practice", pattern: /\bdraft (?:SEND |SEN )?Code of Practice\b|\bnew (?:SEND |SEN )?Code of Practice\b/i, note: "the Code has been in force since 2014-15" },
+  { term: "National Curriculum levels / P scales", pattern: /\bNational Curriculum levels?\b|\bNC levels?\b|\bP[- ]?scales?\b|\bP[- ]?levels?\b/, note: "levels were removed in 2014 and P scales in 2020-21" },
+  { term: "Learning Difficulty Assessment", pattern: /\bLearning Difficult(?:y|ies) Assessments?\b/i, note: "replaced by EHC plans from 2014" },
+  { term: "Connexions", pattern: /\bConnexions\b/, note: "the national Connexions service ended in 2012" },
+];
+
+export interface OutdatedTerm {
+  term: string;
+  note: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** Any outdated term: one pass finds the sentences worth testing term by term. */
+const ANY_OUTDATED = new RegExp(OUTDATED_TERMS.map((t) => t.pattern.source).join("|"), "i");
+
+export function outdatedTerms(seg: Segmented): OutdatedTerm[] {
+  const candidates = seg.sentences.filter((s) => ANY_OUTDATED.test(s.text));
+  const found: OutdatedTerm[] = [];
+  for (const { term, pattern, note } of OUTDATED_TERMS) {
+    const sentence = candidates.find((s) => pattern.test(s.text));
+    if (sentence) found.push({ term, note, quote: sentence.text, start: sentence.start, end: sentence.end });
+  }
+  return found;
+}
+
+/** Shares of sentences that hedge (V2) and that are generic statements with no specific detail (V1, V3). */
+export function statementDensity(seg: Segmented): { hedged: number; generic: number; sentences: number } {
+  let hedged = 0;
+  let generic = 0;
+  for (const sentence of seg.sentences) {
+    if (has(HEDGE, sentence.text)) hedged++;
+    if ((has(ASPIRATION, sentence.text) || has(GENERIC, sentence.text)) && signalsIn(sentence.text).size === 0) generic++;
+  }
+  const n = seg.sentences.length;
+  const share = (k: number) => (n ? Math.round((k / n) * 1000) / 1000 : 0);
+  return { hedged: share(hedged), generic: share(generic), sentences: n };
+}

@@ -1,0 +1,196 @@
+/**
+ * The SEN Information Report analyser: reads a report (HTML, PDF or text) into blocks with the
+ * shared readers, judges every rubric item, adds document-level signals, a score and questions
+ * for parents. Runtime-neutral: the Worker, the CLI and the discovery pipeline all call this.
+ */
+import type { Block } from "../extract/blocks";
+import { htmlToBlocks } from "../extract/html";
+import { pdfToBlocks } from "../extract/pdf";
+import { textToBlocks } from "../extract/text";
+import { findReportDates, fleschReadingEase, judgeDates, outdatedTerms, statementDensity, type DatedText } from "./document";
+import { headingMatcher, judgeItems, Passages } from "./items";
+import type { AnalysisResult, Evidence, ItemResult } from "./result";
+import { RUBRIC, RUBRIC_BY_ID, type ItemId } from "./rubric";
+import { scoreOf, SCORE_FORMULA } from "./score";
+import { segment, type Sentence } from "./segment";
+
+export const ANALYSER_VERSION = "1.0.0";
+
+export interface AnalyseOptions {
+  /** The date to judge currency at, YYYY-MM-DD; default today (UTC). */
+  asOf?: string;
+  /** From GIAS when known; otherwise read from the report's own description of the school. */
+  schoolType?: "mainstream" | "special";
+  phase?: "primary" | "secondary";
+  title?: string;
+  /** Text of the whole page, chrome included, searched for a date when the content has none. */
+  pageText?: string;
+}
+
+/** A document the readers could not turn into text: an image-only PDF, an empty page. */
+export class UnreadableDocumentError extends Error {}
+
+const SPECIAL_SCHOOL = /\b(?:is|are) an? (?:[\w-]+ ){0,4}special (?:school|academy)\b|\b(?:community|foundation|maintained|non-maintained|residential|all-age|day) special (?:school|academy)\b|\bspecial (?:school|academy) for (?:children|pupils|students|young people)\b/i;
+const AGE_RANGE = /\b(?:aged?|ages|from)?\s*(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})(?:\s*years?)?\b/g;
+const SECONDARY_WORDS = /\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:secondary|high) (?:school|academy)\b|\bsixth form\b[^.]{0,30}\b(?:students|college)|\bKey Stage 4\b|\bGCSEs?\b/i;
+
+function inferSchool(sentences: Sentence[]): { schoolType: "mainstream" | "special"; phase: "primary" | "secondary" } {
+  const opening = sentences.slice(0, 20).map((s) => s.text).join(" ");
+  const schoolType = SPECIAL_SCHOOL.test(opening) ? "special" : "mainstream";
+  let oldest = 0;
+  for (const match of opening.matchAll(AGE_RANGE)) {
+    const [from, to] = [Number(match[1]), Number(match[2])];
+    if (from < to && to <= 19 && from <= 16) oldest = Math.max(oldest, to);
+  }
+  const phase = oldest >= 14 || (oldest === 0 && SECONDARY_WORDS.test(opening)) ? "secondary" : "primary";
+  return { schoolType, phase };
+}
+
+function evidenceOf(sentence: Sentence): Evidence {
+  return {
+    quote: sentence.text,
+    start: sentence.start,
+    end: sentence.end,
+    heading_path: sentence.headingPath,
+    ...(sentence.page !== undefined ? { page: sentence.page } : {}),
+    ...(sentence.sourceUrl ? { source_url: sentence.sourceUrl } : {}),
+  };
+}
+
+function wordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+const dateOut = (d: DatedText | null) => (d ? { date: d.iso, precision: d.precision, quote: d.quote } : null);
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function analyseBlocks(blocks: Block[], options: AnalyseOptions = {}): AnalysisResult {
+  const asOf = options.asOf ?? today();
+  const itemsForHeading = headingMatcher();
+  const seg = segment(blocks, (heading) => itemsForHeading(heading).length > 0);
+  if (!seg.sentences.length) throw new UnreadableDocumentError("The document has no readable text.");
+  const inferred = inferSchool(seg.sentences);
+  const schoolType = options.schoolType ?? inferred.schoolType;
+  const phase = options.phase ?? inferred.phase;
+  const dates = judgeDates(findReportDates(seg, options.pageText), asOf);
+  const flesch = fleschReadingEase(seg.sentences.map((s) => s.text));
+  const passages = new Passages(seg, itemsForHeading);
+  const findings = judgeItems(passages, { asOf, schoolType, secondary: phase === "secondary", dates, flesch, pageText: options.pageText });
+  const score = scoreOf(findings);
+  const density = statementDensity(seg);
+
+  const items = {} as Record<ItemId, ItemResult>;
+  for (const f of findings) {
+    const rubric = RUBRIC_BY_ID.get(f.id)!;
+    const question = f.status === "missing" ? rubric.questions.missing : f.status === "vague" ? rubric.questions.vague : null;
+    items[f.id] = {
+      id: f.id,
+      name: rubric.name,
+      title: rubric.title,
+      legal_source: rubric.legalSource,
+      requirement: rubric.requirement,
+      status: f.status,
+      confidence: f.confidence,
+      reasons: f.reasons,
+      evidence: f.evidence.map(evidenceOf),
+      question,
+    };
+  }
+
+  return {
+    analyser_version: ANALYSER_VERSION,
+    as_of: asOf,
+    redacted: false,
+    document: {
+      title: options.title ?? (seg.headings.find((h) => /report|information|\bsend?\b|inclusion/i.test(h.text)) ?? seg.headings[0])?.text ?? null,
+      school_type: schoolType,
+      phase,
+      words: wordCount(seg.text),
+      sentences: density.sentences,
+      report_date: dateOut(dates.reportDate),
+      review_date: dateOut(dates.reviewDate),
+      stale: dates.stale,
+      flesch_reading_ease: flesch,
+      outdated_terms: outdatedTerms(seg),
+      hedged_sentence_share: density.hedged,
+      generic_sentence_share: density.generic,
+    },
+    score: { ...score, formula: SCORE_FORMULA },
+    items,
+    questions: findings.filter((f) => items[f.id].question).map((f) => ({ item: f.id, question: items[f.id].question! })),
+  };
+}
+
+/**
+ * How many rubric items a document touches (a heading naming it, or a sentence about it):
+ * cheap evidence that a page is a SEN Information Report rather than a page mentioning SEND.
+ */
+export function rubricCoverage(blocks: Block[]): number {
+  const itemsForHeading = headingMatcher();
+  const seg = segment(blocks, (heading) => itemsForHeading(heading).length > 0);
+  const touched = new Set<string>();
+  for (const heading of seg.headings) for (const id of itemsForHeading(heading.text)) touched.add(id);
+  for (const sentence of seg.sentences) {
+    for (const item of RUBRIC) if (!touched.has(item.id) && item.topic?.test(sentence.text)) touched.add(item.id);
+  }
+  return touched.size;
+}
+
+export function analyseHtml(html: string, options: AnalyseOptions & { url?: string } = {}): AnalysisResult {
+  const doc = htmlToBlocks(html, { url: options.url });
+  return analyseBlocks(doc.blocks, { title: doc.title || undefined, pageText: doc.pageText, ...options });
+}
+
+export function analyseText(text: string, options: AnalyseOptions & { url?: string } = {}): AnalysisResult {
+  return analyseBlocks(textToBlocks(text, { sourceUrl: options.url }), options);
+}
+
+export async function analysePdf(bytes: Uint8Array, options: AnalyseOptions & { url?: string } = {}): Promise<AnalysisResult> {
+  const pdf = await pdfToBlocks(bytes, { sourceUrl: options.url });
+  if (pdf.needsOcr) throw new UnreadableDocumentError(`The PDF's ${pdf.pageCount} page(s) carry no text layer (scanned images); it would need OCR.`);
+  const title = typeof pdf.info.Title === "string" && pdf.info.Title.trim() ? pdf.info.Title.trim() : undefined;
+  return analyseBlocks(pdf.blocks, { title, ...options });
+}
+
+export type DocumentKind = "html" | "pdf" | "text";
+
+/** What a body is, from its first bytes, then its declared type. */
+export function sniffKind(bytes: Uint8Array, declared?: string | null): DocumentKind | null {
+  const head = new TextDecoder().decode(bytes.subarray(0, 1024)).trimStart().toLowerCase();
+  if (head.startsWith("%pdf-")) return "pdf";
+  const type = (declared ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "application/pdf") return "pdf";
+  if (type === "text/html" || type === "application/xhtml+xml" || head.startsWith("<!doctype html") || head.startsWith("<html")) return "html";
+  if (type === "text/plain" || type === "") return "text";
+  return null;
+}
+
+/** Analyses a body of a known kind; text is UTF-8 unless a charset is given. */
+export async function analyseBytes(
+  bytes: Uint8Array,
+  kind: DocumentKind,
+  options: AnalyseOptions & { url?: string; charset?: string } = {},
+): Promise<AnalysisResult> {
+  const { charset, ...rest } = options;
+  if (kind === "pdf") return analysePdf(bytes, rest);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset ?? "utf-8", { fatal: true, ignoreBOM: false });
+  } catch {
+    throw new UnreadableDocumentError(`The character set ${charset} is not supported; send UTF-8.`);
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    throw new UnreadableDocumentError(`The text is not valid ${charset ?? "UTF-8"}.`);
+  }
+  return kind === "html" ? analyseHtml(text, rest) : analyseText(text, rest);
+}

@@ -1,0 +1,526 @@
+/**
+ * Judges each rubric item: finds the passage that answers it, then decides `present`,
+ * `vague`, `missing` or `not_required` with reasons and evidence.
+ *
+ * Finding the passage. A sentence belongs to an item's own answer when the nearest heading
+ * above it that names any rubric topic names this item (a heading naming several items, like
+ * "Disabled pupils", gives each the sentences about it). An item with no answer of its own is
+ * looked for by content anywhere in the report, so answers under unexpected headings are found.
+ * When a report does answer an item under its own heading, a detail given in passing elsewhere
+ * does not change the judgement of that answer (the rubric's labelling rule).
+ *
+ * Judging it. `section` items weigh the distinct specifics found (rubric.ts) against the
+ * item's threshold; `fact` and `document` items have one rule each below.
+ */
+import { findProgrammes, type ProgrammeMatch } from "./programmes";
+import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
+import type { Segmented, Sentence } from "./segment";
+import { stripNumbering } from "./segment";
+import { allMatches, DEFLECTION, DUTY_RESTATEMENT, GENERIC, has, hasSignal, HEDGE, SIGNAL_PATTERNS, type SignalName } from "./signals";
+import type { DateJudgement } from "./document";
+
+export type ItemStatus = "present" | "vague" | "missing" | "not_required";
+
+export interface ItemFinding {
+  id: ItemId;
+  status: ItemStatus;
+  confidence: number;
+  reasons: string[];
+  evidence: Sentence[];
+  /** What specific details were found, in plain English. */
+  found: string[];
+}
+
+export interface JudgeOptions {
+  asOf: string;
+  schoolType: "mainstream" | "special";
+  /** Secondary, all-through and post-16 reports are expected to cover preparing for adulthood. */
+  secondary: boolean;
+  dates: DateJudgement;
+  flesch: number | null;
+  /** The whole page's text when the report is a web page, chrome included. */
+  pageText?: string;
+}
+
+const SIGNAL_NAMES = Object.keys(SIGNAL_PATTERNS) as SignalName[];
+const ANY_FACT_TOPIC = new RegExp(
+  RUBRIC.filter((item) => item.check === "fact" && item.topic).map((item) => item.topic!.source).join("|"),
+  "i",
+);
+
+/** Which items a heading names; memoised per analysis. */
+export function headingMatcher(): (heading: string) => ItemId[] {
+  const cache = new Map<string, ItemId[]>();
+  return (heading) => {
+    const key = stripNumbering(heading).toLowerCase().replace(/\((?:trust|school|academy) statement\)/g, "").trim();
+    let ids = cache.get(key);
+    if (!ids) {
+      const allowed = (item: RubricItem) => !item.headingExclude?.test(key);
+      ids = RUBRIC.filter((item) => item.headings?.test(key) && allowed(item)).map((item) => item.id);
+      // A heading naming one item precisely ("Admission of disabled pupils") is not shared with
+      // the others its general words also name.
+      if (!ids.length) ids = RUBRIC.filter((item) => item.broadHeadings?.test(key) && allowed(item)).map((item) => item.id);
+      else ids = [...ids, ...RUBRIC.filter((item) => !ids!.includes(item.id) && item.broadHeadings?.test(key) && allowed(item) && !RUBRIC.some((other) => other.broadHeadings === item.broadHeadings && ids!.includes(other.id))).map((item) => item.id)];
+      cache.set(key, ids);
+    }
+    return ids;
+  };
+}
+
+export class Passages {
+  /** Per sentence and signal: 0 not yet tested, 1 absent, 2 present. Tested only when asked. */
+  private readonly signalCache: Uint8Array;
+  private readonly programmeCache: Array<ProgrammeMatch[] | undefined>;
+  readonly own = new Map<ItemId, Sentence[]>();
+  private readonly topical = new Map<ItemId, Sentence[]>();
+  private readonly owners: ItemId[][] = [];
+
+  constructor(
+    readonly seg: Segmented,
+    private readonly itemsForHeading: (heading: string) => ItemId[],
+  ) {
+    this.signalCache = new Uint8Array(seg.sentences.length * SIGNAL_NAMES.length);
+    this.programmeCache = new Array(seg.sentences.length);
+    for (const item of RUBRIC) this.own.set(item.id, []);
+    let previous: { sentence: Sentence; owners: ItemId[] } | null = null;
+    for (const sentence of seg.sentences) {
+      const owners = this.ownersOf(sentence, previous);
+      this.owners.push(owners);
+      previous = { sentence, owners };
+      for (const id of owners) this.own.get(id)!.push(sentence);
+    }
+  }
+
+  /** Whether a sentence has a signal; tested when first asked, as most pairs never are. */
+  signal(sentence: Sentence, name: SignalName): boolean {
+    const at = sentence.index * SIGNAL_NAMES.length + SIGNAL_NAMES.indexOf(name);
+    if (!this.signalCache[at]) this.signalCache[at] = hasSignal(name, sentence.text) ? 2 : 1;
+    return this.signalCache[at] === 2;
+  }
+
+  programmes(sentence: Sentence): ProgrammeMatch[] {
+    return (this.programmeCache[sentence.index] ??= findProgrammes(sentence.text));
+  }
+
+  /** Sentences about the item outside its own answer; found when first asked. */
+  topicalOf(id: ItemId): Sentence[] {
+    let found = this.topical.get(id);
+    if (!found) {
+      const item = RUBRIC_BY_ID.get(id)!;
+      // Fact items are looked for in every report; one pass finds the few sentences about any of them.
+      const pool = item.check === "fact" ? (this.factMentions ??= this.seg.sentences.filter((s) => has(ANY_FACT_TOPIC, s.text))) : this.seg.sentences;
+      found = item.topic ? pool.filter((s) => !this.owners[s.index]!.includes(id) && has(item.topic!, s.text)) : [];
+      this.topical.set(id, found);
+    }
+    return found;
+  }
+
+  private factMentions: Sentence[] | undefined;
+
+  /**
+   * Under a heading that names several items, a sentence goes to the items it is about; one
+   * about none of them carries on the previous sentence's topic, or, opening the section,
+   * belongs to all of them.
+   */
+  private ownersOf(sentence: Sentence, previous: { sentence: Sentence; owners: ItemId[] } | null): ItemId[] {
+    for (const heading of sentence.headings) {
+      const ids = this.itemsForHeading(heading);
+      if (!ids.length) continue;
+      // Fact and document items are judged on every mention, so only section items compete.
+      const sections = ids.filter((id) => RUBRIC_BY_ID.get(id)!.check === "section");
+      if (sections.length <= 1) return ids;
+      const others = ids.filter((id) => !sections.includes(id));
+      const about = sections.filter((id) => has(RUBRIC_BY_ID.get(id)!.topic!, sentence.text));
+      if (about.length) return [...about, ...others];
+      const sameSection = previous !== null && previous.sentence.headings[0] === sentence.headings[0] && previous.sentence.headingPath.join() === sentence.headingPath.join();
+      return [...(sameSection ? previous.owners.filter((id) => sections.includes(id)) : sections), ...others];
+    }
+    return [];
+  }
+
+  /** The item's own answer if it has one, otherwise the sentences about it wherever they are. */
+  passage(id: ItemId): { sentences: Sentence[]; own: boolean } {
+    const own = this.own.get(id)!;
+    return own.length ? { sentences: own, own: true } : { sentences: this.topicalOf(id), own: false };
+  }
+
+  /** Every sentence about the item: its own answer and mentions elsewhere, in document order. */
+  everywhere(id: ItemId): Sentence[] {
+    return [...this.own.get(id)!, ...this.topicalOf(id)].sort((a, b) => a.index - b.index);
+  }
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+const quoteList = (phrases: string[]) => [...new Set(phrases.map((p) => p.toLowerCase()))].slice(0, 3).map((p) => `"${p}"`).join(", ");
+
+function finding(id: ItemId, status: ItemStatus, confidence: number, reasons: string[], evidence: Sentence[] = [], found: string[] = []): ItemFinding {
+  return { id, status, confidence: round(Math.min(0.97, Math.max(0.3, confidence))), reasons, evidence: evidence.slice(0, 3), found };
+}
+
+/** Reasons a passage reads as generic: hedges, deflection, restated duties, generic nouns, item cues. */
+function vaguenessReasons(item: RubricItem, sentences: Sentence[]): string[] {
+  const text = sentences.map((s) => s.text).join(" ");
+  const reasons: string[] = [];
+  for (const cue of item.vagueCues ?? []) if (has(cue.pattern, text)) reasons.push(cue.reason);
+  const deflecting = sentences.filter((s) => has(DEFLECTION, s.text));
+  if (deflecting.length && deflecting.length >= sentences.length / 2) reasons.push(`answers mainly by pointing to another document (${quoteList(allMatches(DEFLECTION, text))})`);
+  if (has(DUTY_RESTATEMENT, text)) reasons.push(`restates the legal duty instead of saying what is done (${quoteList(allMatches(DUTY_RESTATEMENT, text))})`);
+  const hedges = allMatches(HEDGE, text);
+  if (hedges.length) reasons.push(`hedged wording: ${quoteList(hedges)}`);
+  const generic = allMatches(GENERIC, text);
+  if (generic.length) reasons.push(`generic wording in place of names: ${quoteList(generic)}`);
+  return reasons;
+}
+
+/** Weighs the distinct specifics of a section item found in its passage. */
+function weigh(item: RubricItem, sentences: Sentence[], passages: Passages) {
+  let score = 0;
+  const found: string[] = [];
+  const perSentence = new Map<Sentence, number>();
+  const text = sentences.map((s) => s.text).join(" \n ");
+  for (const specific of item.specifics ?? []) {
+    let hits: Sentence[] = [];
+    let distinct = 0;
+    if (specific.signal) {
+      hits = sentences.filter((s) => passages.signal(s, specific.signal!));
+      distinct = hits.length;
+    } else if (specific.programmes) {
+      const names = new Set<string>();
+      for (const s of sentences) {
+        const matched = passages.programmes(s).filter((p) => specific.programmes!.includes(p.category));
+        if (matched.length) hits.push(s);
+        for (const p of matched) names.add(p.name);
+      }
+      distinct = names.size;
+    } else if (specific.pattern) {
+      distinct = new Set(allMatches(specific.pattern, text).map((m) => m.toLowerCase().trim())).size;
+      hits = sentences.filter((s) => has(specific.pattern!, s.text));
+    }
+    if (distinct >= (specific.atLeast ?? 1) && distinct > 0) {
+      score += specific.weight ?? 1;
+      found.push(specific.label);
+      for (const s of hits) perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
+    }
+  }
+  return { score, found: [...new Set(found)], perSentence };
+}
+
+function bestEvidence(sentences: Sentence[], perSentence: Map<Sentence, number>): Sentence[] {
+  return [...sentences].sort((a, b) => (perSentence.get(b) ?? 0) - (perSentence.get(a) ?? 0) || a.index - b.index).slice(0, 3).sort((a, b) => a.index - b.index);
+}
+
+function judgeSection(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
+  const { sentences, own } = passages.passage(item.id);
+  if (!sentences.length) return finding(item.id, "missing", 0.85, [`Nothing in the report addresses this: it should give ${item.wanted}.`]);
+  const { score, found, perSentence } = weigh(item, sentences, passages);
+  const threshold = item.presentAt ?? 2;
+  const where = own ? "" : " (found only outside any heading about it)";
+
+  if (item.id === "K12" && options.secondary && score >= threshold && !found.includes("preparing for adulthood")) {
+    return finding(item.id, "vague", 0.7, ["a secondary school report with nothing on preparing for adulthood (careers, post-16 options, independent living)", `gives ${found.join("; ")}${where}`], bestEvidence(sentences, perSentence), found);
+  }
+  if (score >= threshold) {
+    return finding(item.id, "present", 0.62 + 0.08 * Math.min(3, score - threshold) + (own ? 0.05 : 0), [`gives ${found.join("; ")}${where}`], bestEvidence(sentences, perSentence), found);
+  }
+  const reasons = [...vaguenessReasons(item, sentences), `does not give ${item.wanted}${found.length ? ` (it gives only ${found.join("; ")})` : ""}`];
+  return finding(item.id, "vague", 0.6 + (reasons.length > 1 ? 0.1 : 0) + (score === 0 ? 0.1 : 0) - (own ? 0 : 0.1), reasons, bestEvidence(sentences, perSentence), found);
+}
+
+// Rules for `fact` and `document` items.
+
+
+/** Sentences from `before` blocks above to `after` blocks below, under the same headings. */
+function nearby(seg: Segmented, sentence: Sentence, before = 1, after = 2): Sentence[] {
+  const near = (s: Sentence) => s.headingPath === sentence.headingPath || s.headingPath.join("\u0000") === sentence.headingPath.join("\u0000");
+  let first = sentence.index;
+  while (first > 0 && seg.sentences[first - 1]!.block >= sentence.block - before) first--;
+  let last = sentence.index;
+  while (last + 1 < seg.sentences.length && seg.sentences[last + 1]!.block <= sentence.block + after) last++;
+  return seg.sentences.slice(first, last + 1).filter(near);
+}
+
+function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
+  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text) || s.headings.some((h) => item.headings!.test(h.toLowerCase())));
+  if (!mentions.length) return finding(item.id, "missing", 0.85, ["no SENCO (special educational needs co-ordinator) is named or mentioned"]);
+  let best: { named: boolean; direct: boolean; office: boolean; evidence: Sentence[] } = { named: false, direct: false, office: false, evidence: [mentions[0]!] };
+  let dangling = false;
+  // What each sentence offers as a route to the SENCO, worked out once per sentence.
+  const routes = new Map<Sentence, { direct: boolean; office: boolean; dangling: boolean }>();
+  const routeOf = (s: Sentence) => {
+    let route = routes.get(s);
+    if (!route) {
+      const emails = passages.signal(s, "email") ? allMatches(SIGNAL_PATTERNS.email, s.text) : [];
+      const phones = passages.signal(s, "phone");
+      const viaOffice = CUES.K04.officeRoute.test(s.text);
+      const direct = emails.some((e) => !CUES.K04.officeEmail.test(e)) || CUES.K04.booking.test(s.text) || (phones && !viaOffice);
+      route = { direct, office: !direct && ((viaOffice && /\bcontact\w*\b/i.test(s.text)) || emails.length > 0 || phones), dangling: CUES.K04.danglingContact.test(s.text) };
+      routes.set(s, route);
+    }
+    return route;
+  };
+  const rank = (x: typeof best) => (x.named ? 2 : 0) + (x.direct ? 3 : 0) + (x.office ? 1 : 0);
+  for (const mention of mentions) {
+    const window = nearby(passages.seg, mention);
+    const named = passages.signal(mention, "namedPerson") || CUES.K04.nameAfterRole.test(mention.text) || window.some((s) => s.block === mention.block && passages.signal(s, "namedPerson"));
+    const found = window.map(routeOf);
+    if (found.some((r) => r.dangling)) dangling = true;
+    const candidate = { named, direct: found.some((r) => r.direct), office: found.some((r) => r.office), evidence: window.filter((s) => s === mention || passages.signal(s, "email") || passages.signal(s, "phone")) };
+    if (rank(candidate) > rank(best)) best = candidate;
+    if (best.named && best.direct) break;
+  }
+  if (best.named && best.direct) return finding(item.id, "present", 0.9, ["the SENCO is named with a direct email, phone number or booking route"], best.evidence, ["SENCO's name", "direct contact"]);
+  const reasons: string[] = [];
+  if (!best.named) reasons.push("the SENCO is mentioned but not named");
+  if (!best.direct) {
+    reasons.push(
+      best.office
+        ? "the only contact route given is the school office"
+        : dangling
+          ? "the text says the SENCO can be contacted at, but no address or number follows"
+          : `${best.named ? "the SENCO is named but" : "for the SENCO,"} no email, phone number or booking route is given`,
+    );
+  }
+  return finding(item.id, "vague", 0.8, reasons, best.evidence);
+}
+
+
+function hasContact(passages: Passages, sentences: Sentence[]): boolean {
+  return sentences.some((s) => {
+    return passages.signal(s, "phone") || passages.signal(s, "email") || passages.signal(s, "webAddress") || s.links.some((l) => /^https?:/i.test(l.href) && CUES.K11.ias.test(`${l.text} ${s.text}`));
+  });
+}
+
+function judgeParentSupport(item: RubricItem, passages: Passages): ItemFinding {
+  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
+  if (!mentions.length) return finding(item.id, "missing", 0.85, ["no SENDIASS or other support service for parents is mentioned"]);
+  const ias = mentions.filter((s) => CUES.K11.ias.test(s.text));
+  for (const mention of ias) {
+    const window = nearby(passages.seg, mention, 0, 1).filter((s) => s.index >= mention.index && s.index <= mention.index + 2);
+    if (hasContact(passages, window)) {
+      const named = CUES.K11.namedIas.test(mention.text);
+      return finding(item.id, "present", named ? 0.9 : 0.75, [`the ${named ? "local SENDIASS is named" : "SENDIASS is mentioned"} with a phone number, email or web address`], window, ["SENDIASS with contact details"]);
+    }
+  }
+  const reasons: string[] = [];
+  if (mentions.some((s) => CUES.K11.supersededIas.test(s.text))) reasons.push("uses the superseded name \"Parent Partnership\" for the information, advice and support service (SENDIASS)");
+  if (ias.length) reasons.push(ias.some((s) => CUES.K11.namedIas.test(s.text)) ? "SENDIASS is named without a phone number, email or web address" : "refers to an advice service without naming the local SENDIASS or giving its contact details");
+  else reasons.push("no local SENDIASS is named; it should be given with its contact details");
+  return finding(item.id, "vague", 0.8, reasons, ias.length ? ias : mentions);
+}
+
+
+function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
+  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text) && has(item.topic!, s.text.replace(CUES.K13.schoolOffer, "")));
+  if (!mentions.length) return finding(item.id, "missing", 0.85, ["the council's Local Offer is not mentioned"]);
+  for (const mention of mentions) {
+    const window = passages.seg.sentences.slice(mention.index, mention.index + 3).filter((s) => s.headingPath.join() === mention.headingPath.join());
+    const linked = window.some((s) => passages.signal(s, "webAddress") || s.links.some((l) => /^https?:/i.test(l.href)));
+    if (linked) return finding(item.id, "present", 0.9, ["the Local Offer is named with its web address or a link"], [mention], ["Local Offer with a link"]);
+  }
+  return finding(item.id, "vague", 0.8, ["the Local Offer is mentioned without a link or web address"], mentions);
+}
+
+
+function judgeAccessibilityPlan(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
+  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
+  if (!mentions.length) return finding(item.id, "missing", 0.85, ["the accessibility plan is not mentioned"]);
+  const asOfYear = Number(options.asOf.slice(0, 4));
+  let expired: Sentence | null = null;
+  for (const mention of mentions) {
+    const block = passages.seg.blocks[mention.block]!;
+    const range = mention.text.match(CUES.E04.yearRange) ?? block.text.match(CUES.E04.yearRange);
+    if (range) {
+      const end = Number(range[2]!.length === 2 ? `${range[1]!.slice(0, 2)}${range[2]}` : range[2]);
+      // A plan for "2024-2027" runs to the end of the 2026-27 school year (August 2027).
+      if (`${end}-08-31` >= options.asOf) return finding(item.id, "present", 0.85, [`a current, dated accessibility plan (${range[0]})`], [mention], ["a dated, current plan"]);
+      expired = mention;
+      continue;
+    }
+    const dated = allMatches(SIGNAL_PATTERNS.date, mention.text).map((d) => Number(d.match(/(?:19|20)\d{2}/)?.[0])).filter(Boolean);
+    if (dated.some((year) => year >= asOfYear - 3)) return finding(item.id, "present", 0.75, ["the accessibility plan is dated within the last three years"], [mention], ["a dated plan"]);
+  }
+  if (expired) return finding(item.id, "vague", 0.8, ["the accessibility plan's period has ended"], [expired]);
+  const reasons = ["the accessibility plan is mentioned without dates, so it cannot be told whether it is current"];
+  if (mentions.some((s) => CUES.E04.onRequest.test(s.text))) reasons.push("the plan is only available on request");
+  return finding(item.id, "vague", 0.8, reasons, mentions);
+}
+
+
+function judgeLookedAfter(item: RubricItem, passages: Passages): ItemFinding {
+  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
+  if (!mentions.length) return finding(item.id, "missing", 0.85, ["nothing on looked-after children with SEN"]);
+  const text = mentions.map((s) => s.text).join(" ");
+  const found = CUES.C01.lacFeatures.filter(([, pattern]) => pattern.test(text)).map(([label]) => label);
+  if (found.length >= 2) return finding(item.id, "present", 0.8 + 0.05 * (found.length - 2), [`gives ${found.join("; ")}`], mentions, found);
+  return finding(item.id, "vague", 0.75, [`mentions looked-after children but not ${item.wanted}`], mentions, found);
+}
+
+
+function judgeContribution(item: RubricItem, passages: Passages): ItemFinding {
+  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
+  const contribution = mentions.filter((s) => CUES.C02.contribution.test(s.text));
+  if (contribution.length) return finding(item.id, "present", 0.85, ["says how the report contributes to the council's Local Offer"], contribution);
+  if (mentions.length) return finding(item.id, "vague", 0.75, ["calls the report the \"school offer\" without saying it is the school's contribution to the council's Local Offer"], mentions);
+  return finding(item.id, "missing", 0.8, ["no statement of the school's contribution to the council's Local Offer"]);
+}
+
+
+function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
+  const seg = passages.seg;
+  const named = seg.sentences.filter((s) => (CUES.C03.contactRole.test(s.text) || s.headings.some((h) => CUES.C03.contactRole.test(h))) && passages.signal(s, "namedPerson"));
+  const roles = seg.sentences.filter((s) => has(item.topic!, s.text) && CUES.C03.contactRole.test(s.text));
+  const located = (s: Sentence) => CUES.C03.policyLocation.test(s.text) || s.links.some((l) => /polic/i.test(`${l.text} ${l.href}`));
+  const policy = seg.sentences.filter((s) => {
+    if (!CUES.C03.policy.test(s.text) && !s.headings.some((h) => CUES.C03.policy.test(h))) return false;
+    const next = seg.sentences[s.index + 1];
+    return located(s) || (next !== undefined && next.block === s.block && /^(?:it|this)\b/i.test(next.text) && located(next));
+  });
+  const combined = seg.headings.some((h) => CUES.C03.combinedPolicy.test(h.text)) || seg.sentences.slice(0, 5).some((s) => CUES.C03.combinedPolicy.test(s.text));
+  // Schools often give the policy's place in the page footer, outside the report's content.
+  const inPage = (options.pageText ?? "").split("\n").some((line) => CUES.C03.policy.test(line) && CUES.C03.policyLocation.test(line));
+  const policyFound = policy.length > 0 || combined || inPage;
+  const evidence = [...named.slice(0, 2), ...policy.slice(0, 1)];
+  if (named.length && policyFound) return finding(item.id, "present", 0.85, ["names people to contact and says where the SEN policy is"], evidence, ["named contacts", "SEN policy location"]);
+  if (!named.length && !policyFound && !roles.length) return finding(item.id, "missing", 0.75, ["no named contacts for concerns and no SEN policy"]);
+  const reasons: string[] = [];
+  if (!named.length) reasons.push(roles.length ? "contacts are given only as roles (\"speak to the class teacher\"), not by name" : "no named contacts for concerns");
+  if (!policyFound) reasons.push(passages.seg.sentences.some((s) => CUES.C03.policy.test(s.text)) ? "the SEN policy is referred to without saying where to find it" : "does not say where to find the SEN policy");
+  return finding(item.id, "vague", 0.75, reasons, evidence.length ? evidence : roles.slice(0, 2));
+}
+
+
+function acronymsExplained(seg: Segmented): { total: number; explained: number; unexplained: string[] } {
+  const text = seg.text;
+  const acronyms = new Map<string, string>();
+  for (const block of seg.blocks) {
+    // A line in capitals is a shouted title, not a run of acronyms.
+    const letters = block.text.replace(/[^A-Za-z]/g, "");
+    const lower = letters.replace(/[^a-z]/g, "").length;
+    if ((letters.length > 8 && lower / letters.length < 0.2) || (block.kind === "heading" && lower === 0)) continue;
+    for (const match of block.text.matchAll(/\b([A-Z][A-Za-z]?[A-Z]{1,6})s?\b/g)) {
+      const token = match[1]!;
+      const key = token.toUpperCase();
+      if (CUES.C04.notAcronyms.has(key) || !/[A-Z].*[A-Z]/.test(token)) continue;
+      // Next to another word in capitals it is part of a title ("SPECIAL EDUCATIONAL NEEDS").
+      const at = match.index ?? 0;
+      const before = block.text.slice(Math.max(0, at - 20), at);
+      const after = block.text.slice(at + match[0].length, at + match[0].length + 20);
+      if (/\b[A-Z]{3,}\s+$/.test(before) || /^\s+[A-Z]{3,}\b/.test(after)) continue;
+      if (!acronyms.has(key)) acronyms.set(key, token);
+    }
+  }
+  // Each way of explaining an abbreviation is one pass over the text, collecting what it explains.
+  const ACR = "([A-Z][A-Za-z]?[A-Z]{1,6})";
+  const explainedKeys = new Set<string>();
+  for (const form of [
+    new RegExp(`\\(${ACR}s?\\)`, "g"),
+    new RegExp(`\\b${ACR}s?\\s*\\((?:[a-z]|[A-Z][a-z])`, "g"),
+    new RegExp(`(?:^|\\n|[.;]\\s+)${ACR}s?\\s*(?::|[–—-]|=)\\s*\\S`, "g"),
+    new RegExp(`\\b${ACR}\\s+(?:stands for|means|is short for)\\b`, "g"),
+    new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Oo]ur)\\s+${ACR}\\s+is\\s+(?:the |a |an )?(?:person|teacher|member|responsible|someone|trained|document|legal|plan|service|specialist)\\b`, "g"),
+    new RegExp(`\\b[Ww]hat (?:is|are) (?:an? |the )?${ACR}s?\\b`, "g"),
+  ]) {
+    for (const match of text.matchAll(form)) explainedKeys.add(match[1]!.toUpperCase());
+  }
+  const unexplained: string[] = [];
+  let explained = 0;
+  for (const [key, token] of acronyms) {
+    if (explainedKeys.has(key) || CUES.C04.expansions[key]?.test(text)) explained++;
+    else unexplained.push(token);
+  }
+  return { total: acronyms.size, explained, unexplained };
+}
+
+function judgePlainLanguage(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
+  const seg = passages.seg;
+  const flesch = options.flesch === null ? "" : ` Flesch reading ease ${options.flesch}.`;
+  // A glossary under a heading, a question line or a label ("Words we use: ...").
+  const glossaryHeadings = new Map<string, boolean>();
+  const isGlossary = (heading: string) => {
+    let yes = glossaryHeadings.get(heading);
+    if (yes === undefined) glossaryHeadings.set(heading, (yes = item.headings!.test(heading.toLowerCase())));
+    return yes;
+  };
+  const entries = seg.sentences.filter((s) => s.headings.some(isGlossary) && (CUES.C04.glossaryEntry.test(s.text) || seg.blocks[s.block]!.kind === "table_row")).length;
+  const glossary = entries >= 3;
+  const formats = seg.sentences.filter((s) => CUES.C04.otherFormats.test(s.text) || CUES.C04.languages.test(s.text));
+  const acronyms = acronymsExplained(seg);
+  const share = acronyms.total ? acronyms.explained / acronyms.total : 1;
+  const found: string[] = [];
+  if (glossary) found.push("a glossary of terms");
+  if (formats.length) found.push("other formats or languages");
+  if (share >= 0.75) found.push(acronyms.total ? `${acronyms.explained} of ${acronyms.total} abbreviations explained` : "no unexplained abbreviations");
+  const evidence = formats.slice(0, 2);
+  if (found.length) return finding(item.id, "present", 0.75, [`gives ${found.join("; ")}.${flesch}`], evidence, found);
+  return finding(item.id, "vague", 0.7, [`no glossary or other formats, and abbreviations left unexplained (${acronyms.unexplained.slice(0, 6).join(", ")}).${flesch}`]);
+}
+
+function judgeDated(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
+  const { reportDate, reviewDate, current } = options.dates;
+  const evidence = (d: typeof reportDate) => {
+    if (!d || d.start === null) return [];
+    return passages.seg.sentences.filter((s) => s.start <= d.start! && s.end >= d.end!).slice(0, 1);
+  };
+  const ev = [...evidence(reportDate), ...evidence(reviewDate)].filter((s, i, all) => all.indexOf(s) === i);
+  const dated = [reportDate && `dated ${reportDate.iso.slice(0, reportDate.precision === "day" ? 10 : 7)} ("${reportDate.quote}")`, reviewDate && `review date ${reviewDate.iso.slice(0, 7)} ("${reviewDate.quote}")`].filter(Boolean).join("; ");
+  if (!reportDate && !reviewDate) return finding(item.id, "missing", 0.8, ["no publication date, academic year or review date was found"]);
+  if (current) return finding(item.id, "present", 0.85, [`${dated}: current at ${options.asOf}`], ev);
+  return finding(item.id, "vague", 0.85, [`${dated}: older than 12 months at ${options.asOf} and past its review date`], ev);
+}
+
+
+function judgeGovernance(item: RubricItem, passages: Passages): ItemFinding {
+  const seg = passages.seg;
+  const mentions = seg.sentences.filter((s) => CUES.D02.prefilter.test(s.text) && (has(item.topic!, s.text) || CUES.D02.coproduction.test(s.text) || CUES.D02.seenByBoard.test(s.text)));
+  const dated = (s: Sentence) => passages.signal(s, "date");
+  const approved = mentions.filter((s) => (CUES.D02.approval.test(s.text) || CUES.D02.dateApproved.test(s.text)) && dated(s));
+  const coproduced = mentions.filter((s) => CUES.D02.coproduction.test(s.text));
+  const found = [approved.length ? "approval by governors with a date" : "", coproduced.length ? "how parents or pupils helped write it" : ""].filter(Boolean);
+  if (found.length) return finding(item.id, "present", 0.8, [`gives ${found.join("; ")}`], [...approved, ...coproduced], found);
+  const governance = mentions.filter((s) => (CUES.D02.aboutReport.test(s.text) && CUES.D02.seenByBoard.test(s.text)) || CUES.D02.approval.test(s.text));
+  if (governance.length) return finding(item.id, "vague", 0.7, ["mentions governors approving or seeing the report, but with no date and no parent or pupil involvement"], governance);
+  return finding(item.id, "missing", 0.75, ["no governor approval and no involvement of parents or pupils is mentioned"]);
+}
+
+
+/** D03 follows from the statutory items: an account answers most of them with facts. */
+export function judgeAccount(findings: ItemFinding[], passages: Passages): ItemFinding {
+  const statutory = findings.filter((f) => /^[KE]/.test(f.id) && f.status !== "not_required");
+  const present = statutory.filter((f) => f.status === "present").length;
+  const share = statutory.length ? present / statutory.length : 0;
+  const policyHeadings = passages.seg.headings.filter((h) => CUES.D03.policyHeadings.test(stripNumbering(h.text))).length;
+  const summary = `${present} of ${statutory.length} statutory items are answered with specific facts`;
+  if (share >= 0.5) return finding("D03", "present", 0.6 + Math.min(0.3, share - 0.5), [summary]);
+  if (share < 0.15 && policyHeadings >= 2) return finding("D03", "missing", 0.6, [`${summary}, and the document is set out as a policy (aims, legislation, definitions, roles)`]);
+  return finding("D03", "vague", 0.65 + Math.min(0.25, 0.5 - share), [`${summary}; most answers are aims, duties or general statements`]);
+}
+
+type Rule = (item: RubricItem, passages: Passages, options: JudgeOptions) => ItemFinding;
+
+const RULES: Partial<Record<ItemId, Rule>> = {
+  K04: judgeSenco,
+  K11: judgeParentSupport,
+  K13: judgeLocalOffer,
+  E04: judgeAccessibilityPlan,
+  C01: judgeLookedAfter,
+  C02: judgeContribution,
+  C03: judgeContacts,
+  C04: judgePlainLanguage,
+  D01: judgeDated,
+  D02: judgeGovernance,
+};
+
+export function judgeItems(passages: Passages, options: JudgeOptions): ItemFinding[] {
+  const findings: ItemFinding[] = [];
+  for (const item of RUBRIC) {
+    if (item.id === "D03") continue;
+    if (item.mainstreamOnly && options.schoolType === "special") {
+      findings.push(finding(item.id, "not_required", 0.9, ["Schedule 1 does not require special schools to publish this"]));
+      continue;
+    }
+    const rule = RULES[item.id];
+    findings.push(rule ? rule(item, passages, options) : judgeSection(item, passages, options));
+  }
+  findings.push(judgeAccount(findings, passages));
+  return findings;
+}

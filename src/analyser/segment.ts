@@ -1,0 +1,145 @@
+/**
+ * Turns the reader's blocks into what the item checks work on: sentences with character
+ * offsets into one document text, each with the chain of headings it sits under.
+ *
+ * Besides real headings, three kinds of local heading are recognised here, because reports
+ * use them in place of headings: a question standing alone as a paragraph ("How will my child
+ * be involved?", often an accordion's summary or a bold line), a short label line that names a
+ * rubric topic ("Admissions"), and a label at the start of a paragraph or table row
+ * ("Admissions: disabled pupils are ...", "SENCO | Mrs ...").
+ */
+import type { Block } from "../extract/blocks";
+
+export interface Sentence {
+  index: number;
+  text: string;
+  /** Offsets into `Segmented.text`. */
+  start: number;
+  end: number;
+  block: number;
+  /** Enclosing headings, innermost first, including local headings. */
+  headings: string[];
+  /** The real heading path as the reader gave it, outermost first (for evidence). */
+  headingPath: string[];
+  page?: number;
+  sourceUrl?: string;
+  /** The links of the sentence's block. */
+  links: Block["links"];
+}
+
+export interface Segmented {
+  /** Every block's text, one block per line. Evidence offsets index into this. */
+  text: string;
+  blocks: Block[];
+  blockStarts: number[];
+  sentences: Sentence[];
+  headings: Array<{ text: string; block: number; level: number }>;
+}
+
+const QUESTION_START = /^(how|what|who|where|when|which|why|will|can|does|do|is|are|should|could|if)\b/i;
+const NUMBERING = /^\s*(?:(?:section|part|q(?:uestion)?)\s*)?\(?\d{1,2}(?:\.\d{1,2}){0,3}[.):]?\s+|^\s*\(?[a-z]\)\s+/i;
+/** "Admissions: ..." or "SENCO - ..." at the start of a block: the label is a local heading. */
+const LEADING_LABEL = /^([A-Z][\w'’()&/,-]*(?:\s+[\w'’()&/,-]+){0,5})\s*(?::|\s[–—-]\s)\s*(?=\S)/;
+/** Periods that do not end a sentence: titles, common abbreviations and initials ("Mrs J. Smith"). */
+const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Mx|St|No|e\.g|i\.e|etc|Inc|approx|incl|Co|Ltd|vs|cf)\.$|(?:^|\s)[A-Z]\.$/;
+
+export function stripNumbering(text: string): string {
+  return text.replace(NUMBERING, "").trim();
+}
+
+/** A paragraph that is really a heading: a question on its own line. */
+function isQuestionLine(block: Block): boolean {
+  const text = stripNumbering(block.text);
+  return (block.kind === "paragraph" || block.kind === "list_item") && /\?\s*$/.test(text) && QUESTION_START.test(text) && text.split(/\s+/).length <= 25;
+}
+
+/** A short line with no sentence punctuation that the caller recognises as a topic name. */
+function isLabelLine(block: Block, next: Block | undefined, isTopic: (text: string) => boolean): boolean {
+  if (block.kind !== "paragraph" || !next || next.kind === "heading") return false;
+  const text = stripNumbering(block.text);
+  // A lead-in to a list ("Alongside this, we offer the following:") is a sentence, not a label.
+  if (/,|\b(?:we|our|you|your|following|include|includes)\b/i.test(text)) return false;
+  return text.split(/\s+/).length <= 8 && !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
+}
+
+/** Splits a block's text into sentences, returning [start, end) offsets within it. */
+export function splitSentences(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let start = 0;
+  const boundary = /[.!?](?:["”’)\]]*)\s+(?=["“‘(]?[A-Z0-9£])|;\s+(?=[a-z])(?=[^;]{40,})/g;
+  for (const match of text.matchAll(boundary)) {
+    const end = (match.index ?? 0) + 1;
+    if (ABBREVIATIONS.test(text.slice(Math.max(start, end - 6), end))) continue;
+    if (end - start >= 2) spans.push([start, end]);
+    start = (match.index ?? 0) + match[0].length;
+  }
+  if (text.length - start > 0) spans.push([start, text.length]);
+  return spans
+    .map(([s, e]): [number, number] => {
+      while (s < e && /\s/.test(text[s]!)) s++;
+      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      return [s, e];
+    })
+    .filter(([s, e]) => e > s);
+}
+
+export function segment(blocks: Block[], isTopic: (heading: string) => boolean): Segmented {
+  const blockStarts: number[] = [];
+  let offset = 0;
+  for (const block of blocks) {
+    blockStarts.push(offset);
+    offset += block.text.length + 1;
+  }
+  const text = blocks.map((b) => b.text).join("\n");
+
+  const sentences: Sentence[] = [];
+  const headings: Segmented["headings"] = [];
+  // A local heading (question or label line) holds until the next heading of any kind.
+  let local: string | null = null;
+  let lastPath = "";
+
+  blocks.forEach((block, i) => {
+    const pathKey = block.headingPath.join("\u0000");
+    if (pathKey !== lastPath) local = null;
+    lastPath = pathKey;
+    if (block.kind === "heading") {
+      headings.push({ text: block.text, block: i, level: block.level ?? 2 });
+      local = null;
+      return;
+    }
+    if (isQuestionLine(block) || isLabelLine(block, blocks[i + 1], isTopic)) {
+      headings.push({ text: block.text, block: i, level: 7 });
+      local = block.text;
+      return;
+    }
+    const body = block.text;
+    const bodyStart = body.match(NUMBERING)?.[0].length ?? 0;
+    const firstCell = block.table?.cells[0];
+    let label: string | undefined;
+    if (block.kind === "table_row" && firstCell && block.table!.cells.filter(Boolean).length > 1 && firstCell.split(/\s+/).length <= 12) label = firstCell;
+    else label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
+    // A label naming a rubric topic starts a new answer: the question above no longer applies.
+    if (label && isTopic(label)) local = null;
+    const chain = [...block.headingPath].reverse();
+    if (local) chain.unshift(local);
+    if (label) chain.unshift(label);
+    for (const [s, e] of splitSentences(body)) {
+      // The numbering ("4.1") is not part of the first sentence.
+      const from = s === 0 ? bodyStart : s;
+      if (from >= e) continue;
+      sentences.push({
+        index: sentences.length,
+        text: body.slice(from, e),
+        start: blockStarts[i]! + from,
+        end: blockStarts[i]! + e,
+        block: i,
+        headings: chain,
+        headingPath: block.headingPath,
+        ...(block.page !== undefined ? { page: block.page } : {}),
+        ...(block.sourceUrl ? { sourceUrl: block.sourceUrl } : {}),
+        links: block.links,
+      });
+    }
+  });
+  return { text, blocks, blockStarts, sentences, headings };
+}

@@ -1,0 +1,233 @@
+// The analyser runs here inside workerd: these tests are also the check that it is
+// runtime-neutral. The fixtures are invented reports written for these tests.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyseBlocks, analyseHtml, analyseText, UnreadableDocumentError } from "../../src/analyser";
+import { fleschReadingEase, parseDate } from "../../src/analyser/document";
+import { findProgrammes, PROGRAMMES } from "../../src/analyser/programmes";
+import { redactResult, redactText } from "../../src/analyser/redact";
+import { AnalysisResultSchema } from "../../src/analyser/result";
+import { ITEM_IDS, RUBRIC } from "../../src/analyser/rubric";
+import { splitSentences } from "../../src/analyser/segment";
+import type { Block } from "../../src/extract/blocks";
+import strongHtml from "../fixtures/sir/accordion-strong.html?raw";
+import tableHtml from "../fixtures/sir/table-secondary.html?raw";
+import weakText from "../fixtures/sir/template-weak.txt?raw";
+
+const AS_OF = { asOf: "2026-03-01" };
+const statuses = (result: ReturnType<typeof analyseText>) => Object.fromEntries(Object.values(result.items).map((i) => [i.id, i.status]));
+
+/** Blocks as a reader would give them, for tests that need a particular structure. */
+function blocks(sections: Array<[string, string[]]>): Block[] {
+  return sections.flatMap(([heading, paragraphs]) => [
+    { kind: "heading" as const, text: heading, level: 2, headingPath: [], links: [] },
+    ...paragraphs.map((text) => ({ kind: "paragraph" as const, text, headingPath: [heading], links: [] })),
+  ]);
+}
+
+describe("the rubric and lexicon", () => {
+  it("has every item once, each with a legal source and parent questions", () => {
+    expect(RUBRIC.map((i) => i.id)).toEqual([...ITEM_IDS]);
+    for (const item of RUBRIC) {
+      expect(item.legalSource.length).toBeGreaterThan(5);
+      expect(item.questions.missing).toMatch(/\?$/);
+      expect(item.questions.vague).toMatch(/\?$/);
+    }
+  });
+
+  it("names at least 80 real programmes, each found by its own pattern", () => {
+    const names = PROGRAMMES.map((p) => p.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(PROGRAMMES.filter((p) => p.category !== "assessment" && p.category !== "training").length).toBeGreaterThanOrEqual(80);
+    for (const programme of PROGRAMMES) {
+      const sample = programme.name === "Thrive" ? "the Thrive approach" : programme.name === "Rainbows" ? "Rainbows bereavement group" : programme.name;
+      expect(findProgrammes(`We use ${sample} here.`).map((m) => m.name), programme.name).toContain(programme.name);
+    }
+  });
+
+  it("does not read ordinary words as programme names", () => {
+    expect(findProgrammes("Children thrive here and make a fresh start; rainbows appear after rain.")).toEqual([]);
+  });
+});
+
+describe("a strong report in an accordion and definition-list layout", () => {
+  const result = analyseHtml(strongHtml, AS_OF);
+
+  it("finds every item answered specifically, and asks no questions", () => {
+    expect(Object.values(statuses(result)).every((s) => s === "present")).toBe(true);
+    expect(result.questions).toEqual([]);
+    expect(result.score.value).toBe(100);
+  });
+
+  it("reads the dates, and judges the report current", () => {
+    expect(result.document.report_date).toEqual({ date: "2025-11-04", precision: "day", quote: "Last reviewed: 4 November 2025" });
+    expect(result.document.review_date?.date).toBe("2026-11-01");
+    expect(result.document.stale).toBe(false);
+  });
+
+  it("gives evidence whose offsets point at the quote, with its heading path", () => {
+    const text = result.items.K03e.evidence.map((e) => e.quote).join(" ");
+    expect(text).toMatch(/Talk Boost|Toe by Toe|Numicon/);
+    // Offsets index the document text: blocks joined by new lines.
+    const doc = analyseHtml(strongHtml, AS_OF);
+    for (const item of Object.values(doc.items)) for (const e of item.evidence) expect(e.end! - e.start!).toBe(e.quote.length);
+    expect(result.items.K09.evidence[0]!.heading_path).toEqual(["Inclusion at Quillfield: our SEND information"]);
+  });
+
+  it("fits the published result schema", () => {
+    expect(AnalysisResultSchema.safeParse(result).success).toBe(true);
+  });
+
+  it("judges the same report stale when read years later", () => {
+    const later = analyseHtml(strongHtml, { asOf: "2028-01-15" });
+    expect(later.items.D01.status).toBe("vague");
+    expect(later.items.E04.status).toBe("present"); // the 2025-2028 plan runs to August 2028
+    expect(later.document.stale).toBe(true);
+  });
+});
+
+describe("a weak report from a council template, as PDF text", () => {
+  const result = analyseText(weakText, AS_OF);
+  const s = statuses(result);
+
+  it("marks generic answers vague with the reason, and absent ones missing", () => {
+    expect(s).toMatchObject({ K01: "vague", K03b: "vague", K03e: "vague", K04: "vague", K09: "vague", K11: "vague", K13: "vague", E02: "vague", E04: "vague" });
+    expect(s).toMatchObject({ K03f: "missing", K08: "missing", K12: "missing", E01: "missing", C01: "missing", C02: "missing", D02: "missing" });
+    expect(result.items.K01.reasons.join(" ")).toMatch(/four broad areas/);
+    expect(result.items.K04.reasons.join(" ")).toMatch(/school office/);
+    expect(result.items.K09.reasons.join(" ")).toMatch(/pointing to another document/);
+    expect(result.items.K13.reasons.join(" ")).toMatch(/without a link/);
+    expect(result.items.K03e.reasons.join(" ")).toMatch(/"may"/);
+  });
+
+  it("flags the date, the superseded service name and the density of generic statements", () => {
+    expect(result.items.D01.status).toBe("vague");
+    expect(result.document).toMatchObject({ stale: true, report_date: { date: "2022-03-01", precision: "month" } });
+    expect(result.document.outdated_terms.map((t) => t.term)).toEqual(["Parent Partnership"]);
+    expect(result.document.hedged_sentence_share).toBeGreaterThan(0.2);
+    expect(result.document.flesch_reading_ease).toBeLessThan(60);
+  });
+
+  it("asks a question for every missing or vague item, statutory items first", () => {
+    const asked = result.questions.map((q) => q.item);
+    expect(asked).toEqual(Object.values(result.items).filter((i) => i.status === "missing" || i.status === "vague").map((i) => i.id));
+    expect(result.items.K11.question).toMatch(/SENDIASS/);
+  });
+
+  it("scores by the documented formula", () => {
+    let earned = 0;
+    let possible = 0;
+    for (const item of Object.values(result.items)) {
+      const weight = { must: 3, should: 2, good: 1 }[item.requirement];
+      possible += weight;
+      earned += weight * { present: 1, vague: 0.5, missing: 0, not_required: 0 }[item.status];
+    }
+    expect(result.score.value).toBe(Math.round((100 * earned) / possible));
+  });
+});
+
+describe("a secondary school's question table", () => {
+  const result = analyseHtml(tableHtml, AS_OF);
+
+  it("reads the phase from the report and expects preparing for adulthood", () => {
+    expect(result.document.phase).toBe("secondary");
+    expect(result.items.K12.status).toBe("vague");
+    expect(result.items.K12.reasons[0]).toMatch(/preparing for adulthood/);
+  });
+
+  it("counts named programmes without frequencies as specific, and an expired plan as vague", () => {
+    expect(result.items.K03e.status).toBe("present");
+    expect(result.items.E04).toMatchObject({ status: "vague", reasons: ["the accessibility plan's period has ended"] });
+    expect(result.items.K06.reasons[0]).toMatch(/allocated according to need/);
+  });
+});
+
+describe("finding answers", () => {
+  it("finds an item answered under an unexpected heading, by its content", () => {
+    const result = analyseBlocks(
+      blocks([
+        ["Who can I talk to?", ["If you are unhappy with your child's support, ask to meet the SENCO, who will reply within five school days. You can then appeal to the First-tier Tribunal."]],
+        ["Our building", ["Equipment for pupils is paid for from our notional SEN budget, and we apply to the council for top-up funding when a child needs more."]],
+      ]),
+      AS_OF,
+    );
+    expect(result.items.K09.status).toBe("present");
+    expect(result.items.K06.status).toBe("present");
+  });
+
+  it("judges an item's own answer, not a passing mention elsewhere", () => {
+    const result = analyseBlocks(
+      blocks([
+        ["Who is the SENCO?", ["Our SENCO is Mr Ade Banjo, who holds the NPQ for SENCOs. Email senco@example.sch.uk."]],
+        ["What training do staff have?", ["Staff have regular training."]],
+      ]),
+      AS_OF,
+    );
+    expect(result.items.K04.status).toBe("present");
+    expect(result.items.K05.status).toBe("vague");
+  });
+
+  it("treats a special school's K02 and K04 as not required, reading the type from the text", () => {
+    const result = analyseBlocks(blocks([["About us", ["Fernhill is a community special school for pupils aged 4 to 19 with severe learning difficulties."]]]), AS_OF);
+    expect(result.document.school_type).toBe("special");
+    expect(result.items.K02.status).toBe("not_required");
+    expect(result.items.K04.status).toBe("not_required");
+  });
+
+  it("refuses a document with no text", () => {
+    expect(() => analyseBlocks([], AS_OF)).toThrow(UnreadableDocumentError);
+    expect(() => analyseHtml("<html><body><nav>Home</nav></body></html>", AS_OF)).toThrow(UnreadableDocumentError);
+  });
+
+  it("never fails on arbitrary text, and every quote is the text at its offsets", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 200 }), { minLength: 1, maxLength: 12 }), (lines) => {
+        const text = `SENCO: Mrs Ann Lee\n\n${lines.join("\n\n")}`;
+        const blocksRead = analyseText(text, AS_OF);
+        for (const item of Object.values(blocksRead.items)) for (const e of item.evidence) expect(e.end! - e.start!).toBe(e.quote.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("document signals", () => {
+  it.each([
+    ["15 September 2025", "2025-09-15", "day"],
+    ["25th June 2017", "2017-06-25", "day"],
+    ["Sept 2024", "2024-09-01", "month"],
+    ["18/12/2025", "2025-12-18", "day"],
+    ["Spring term 2026", "2026-01-01", "month"],
+    ["2023", "2023-01-01", "year"],
+  ])("reads %s", (text, iso, precision) => {
+    expect(parseDate(text)).toEqual({ iso, precision });
+  });
+
+  it("computes Flesch reading ease: short plain sentences score high, long Latinate ones low", () => {
+    expect(fleschReadingEase(["The cat sat on the mat.", "We like to play."])!).toBeGreaterThan(90);
+    expect(fleschReadingEase(["Differentiated educational interventions necessitate comprehensive individualised evaluation methodologies."])!).toBeLessThan(0);
+  });
+
+  it("splits sentences without breaking titles or initials", () => {
+    const text = "Our SENCO is Mrs J. Pellow. She works with Dr. Smith, e.g. on Mondays. Call us.";
+    expect(splitSentences(text).map(([a, b]) => text.slice(a, b))).toEqual(["Our SENCO is Mrs J. Pellow.", "She works with Dr. Smith, e.g. on Mondays.", "Call us."]);
+  });
+});
+
+describe("personal data", () => {
+  it("removes email addresses and phone numbers from stored evidence", () => {
+    expect(redactText("Email senco@school.example.sch.uk or call 01632 960517, ext. 2.")).toBe("Email [email removed] or call [phone removed], ext. 2.");
+    const redacted = redactResult(analyseHtml(strongHtml, AS_OF));
+    expect(redacted.redacted).toBe(true);
+    expect(JSON.stringify(redacted)).not.toMatch(/[\w.]+@[\w-]+\.[\w.]+|01632 ?\d{6}/);
+  });
+
+  it("removes every generated email address", () => {
+    fc.assert(
+      fc.property(fc.emailAddress(), fc.string({ maxLength: 30 }), (email, words) => {
+        expect(redactText(`${words} ${email} ${words}`)).not.toContain(email);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
