@@ -139,7 +139,7 @@ export function versionLabelIn(text: string): string | null {
 
 /** Draft, consultation or superseded when the document says so; otherwise final. */
 export function statusIn(text: string): DocumentStatus {
-  if (/\b(has been|was|is)\s+(replaced|superseded)\b|\bsuperseded\b|\bno longer (current|in use)\b|\barchived?\b/i.test(text)) return "superseded";
+  if (/\b(has been|was|is)\s+(replaced|superseded)\b|\bsuperseded\b|\bno longer (current|in use)\b/i.test(text)) return "superseded";
   if (/\bconsultation (draft|version|document)\b|\bfor consultation\b/i.test(text)) return "consultation";
   if (/\bstatus:?\s*draft\b|\bdraft\s+(v(ersion)?\s*\d|for comment|document|guidance)\b|^\s*draft\b|\bworking document\b/im.test(text)) return "draft";
   return "final";
