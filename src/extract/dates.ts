@@ -103,7 +103,13 @@ export function dateInTitle(title: string): StatedDate | null {
   return m ? { kind: "published", value: m[1]!, precision: "year", source: "title", evidence: title } : null;
 }
 
-const later = (a: string, b: string) => (a.padEnd(10, "9") > b.padEnd(10, "9") ? a : b);
+/** Whether a is a better reading than b of the same kind: more precise when they agree, else earlier or later as asked. */
+function better(a: string, b: string, earliest: boolean): boolean {
+  if (a === b) return false;
+  if (a.startsWith(b)) return true;
+  if (b.startsWith(a)) return false;
+  return earliest ? a < b : a > b;
+}
 
 /**
  * One date per kind from everything stated. Page text beats file name beats title. Where a
@@ -122,9 +128,7 @@ export function pickDates(dates: StatedDate[]): Partial<Record<DateKind, StatedD
     const rank = order.indexOf(date.source) - order.indexOf(current.source);
     if (rank < 0) chosen[date.kind] = date;
     else if (rank === 0) {
-      const keepEarliest = date.kind === "published";
-      const better = keepEarliest ? date.value < current.value : later(date.value, current.value) === date.value && date.value !== current.value;
-      if (better) chosen[date.kind] = date;
+      if (better(date.value, current.value, date.kind === "published")) chosen[date.kind] = date;
     }
   }
   return chosen;

@@ -95,7 +95,11 @@ export class ContextStack {
     const parent = this.current();
     const own = rank(meaning);
     const inherited: Context = { ...parent };
-    if (sibling && own > 0) {
+    if (sibling && own < 0 && sibling.context.section !== "excluded") {
+      // An untitled-looking sub-heading flattened to its section's level ("A4 The learning
+      // environment" beside "Section A: Expectations of all settings") stays in that section.
+      Object.assign(inherited, { area: sibling.context.area, subNeed: sibling.context.subNeed, tierLabel: sibling.context.tierLabel, section: sibling.context.section });
+    } else if (sibling && own > 0) {
       const s = sibling.context;
       if (s.area) inherited.area = s.area;
       if (own > 1 && s.subNeed) inherited.subNeed = s.subNeed;

@@ -73,6 +73,7 @@ function kindFor(context: Context, area: Area, columnKind?: "descriptor" | "prov
 
 type ColumnRole =
   | { role: "need" }
+  | { role: "label" }
   | { role: "descriptor" }
   | { role: "provision"; tierLabel: string | null; phases: Phase[] }
   | { role: "ignore" };
@@ -80,16 +81,17 @@ type ColumnRole =
 function columnRoles(header: string[], scheme?: TierScheme | null): ColumnRole[] {
   return header.map((cell, i): ColumnRole => {
     const label = cell.replace(/\s+/g, " ").trim();
-    if (!label) return i === 0 ? { role: "need" } : { role: "ignore" };
-    if (/^((area|type|category) of )?need$|^(sub-?need|primary need|need type|sen type|area)$/i.test(label)) return { role: "need" };
+    if (!label) return i === 0 ? { role: "label" } : { role: "ignore" };
+    if (/^((area|type|category) of )?needs?$|^(sub-?needs?|primary need|need type|sen type|area)$/i.test(label)) return { role: "need" };
     const meaning = classifyHeading(label, scheme);
     if (meaning.section === "descriptor") return { role: "descriptor" };
     if (meaning.tierLabel) return { role: "provision", tierLabel: tierLabelIn(label, scheme), phases: [] };
     if (meaning.phases) return { role: "provision", tierLabel: null, phases: meaning.phases };
-    if (meaning.section === "provision" || /\b(provision|strategies|support|interventions|adjustments|what helps)\b/i.test(label)) {
+    if (meaning.section === "provision" || /\b(provision|strategies|support|interventions|adjustments|what helps|in practice|expectations?|what (we|you) (expect|will see))\b/i.test(label)) {
       return { role: "provision", tierLabel: null, phases: [] };
     }
-    return { role: "ignore" };
+    // The first column of a table often names the row's theme ("Standard", "Area of practice").
+    return i === 0 ? { role: "label" } : { role: "ignore" };
   });
 }
 
@@ -188,7 +190,7 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
         }
         previousTable = { key: tableKey, subNeed, needLabel };
         const rowSubNeed: SubNeed | null =
-          subNeed ?? (needLabel ? { label: needLabel, code: "OTH", area: context.area ?? "WS" } : context.subNeed);
+          subNeed ?? (needLabel && context.area && context.area !== "WS" ? { label: needLabel, code: "OTH", area: context.area } : context.subNeed);
         const area = context.area ?? subNeed?.area ?? null;
         if (!area) continue;
         let descriptorIndex: number | null = null;
