@@ -25,6 +25,9 @@ export async function loadIntoD1(tables: DatasetTables, events: PipelineEvent[],
   try {
     await loadReference(proxy.env.DB, referenceFilesFromPackage(pkg, (file) => readFileSync(path.join(folder, file), "utf8")));
     await loadOapDataset(proxy.env.DB, tables, events);
+  } catch (error) {
+    if (/no such table/.test(String(error))) throw new Error("The local D1 has no tables yet: run npm run db:migrate first.", { cause: error });
+    throw error;
   } finally {
     await proxy.dispose();
   }

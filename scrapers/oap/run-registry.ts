@@ -95,7 +95,8 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
     if (!la) throw new Error(`Unknown LA "${q}": give a DfE code, GSS code or name.`);
     return la.la_code;
   });
-  const runnable = registry.filter((s) => s.status === "found" && seedUrlOf(s) && (!laCodes.length || laCodes.includes(s.la_code)));
+  // Found sources, and shared ones that point at their own copy of the other body's document (Bury's page of the GM framework).
+  const runnable = registry.filter((s) => (s.status === "found" || (s.status === "shared" && !s.shared_source_id)) && seedUrlOf(s) && (!laCodes.length || laCodes.includes(s.la_code)));
   const previous = readDataset(datasetDir);
   const firstSeen = new Map<string, string>([...previous.documents, ...previous.statements].map((r) => [r.id as string, r.first_seen as string]));
   const key = pipelineHash(root);
@@ -148,7 +149,7 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
         event(source, "gate", "held_back", gate.reason, primary.sha256);
       } else {
         const las = [
-          { code: source.la_code, role: "publisher" as const },
+          { code: source.la_code, role: source.status === "shared" ? ("adopter" as const) : ("publisher" as const) },
           ...registry.filter((s) => s.status === "shared" && s.shared_source_id === source.id).map((s) => ({ code: s.la_code, role: "adopter" as const })),
         ];
         const snapshotRows = new Map<string, Row>();
