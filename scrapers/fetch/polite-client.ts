@@ -83,7 +83,7 @@ function retryAfterMs(header: string | null): number | null {
 }
 
 export class PoliteClient {
-  private readonly queues = new Map<string, PQueue>();
+  private readonly queues = new Map<string, { queue: PQueue; lastStart: number; gapMs: number }>();
   private readonly robots = new Map<string, Promise<ReturnType<typeof robotsParser> | null>>();
   private readonly options: Required<Omit<PoliteClientOptions, "fetchImpl" | "contactUrl">>;
   private readonly fetchImpl: typeof fetch;
@@ -102,21 +102,31 @@ export class PoliteClient {
     this.userAgent = userAgent(options.contactUrl);
   }
 
-  private queueFor(host: string, crawlDelayMs = 0): PQueue {
-    let queue = this.queues.get(host);
-    if (!queue) {
-      queue = new PQueue({ concurrency: 1, interval: Math.max(this.options.delayMs, crawlDelayMs, 1), intervalCap: 1 });
-      this.queues.set(host, queue);
+  /**
+   * Runs a task for a host: one at a time (p-queue, concurrency 1), each starting at least
+   * the delay (or the robots.txt Crawl-delay, if longer) after the previous one started.
+   */
+  private forHost<T>(host: string, task: () => Promise<T>, crawlDelayMs = 0): Promise<T> {
+    let slot = this.queues.get(host);
+    if (!slot) {
+      slot = { queue: new PQueue({ concurrency: 1 }), lastStart: 0, gapMs: this.options.delayMs };
+      this.queues.set(host, slot);
     }
-    return queue;
+    slot.gapMs = Math.max(slot.gapMs, crawlDelayMs);
+    const s = slot;
+    return s.queue.add(async () => {
+      const wait = s.lastStart + s.gapMs - Date.now();
+      if (wait > 0) await sleep(wait);
+      s.lastStart = Date.now();
+      return task();
+    }) as Promise<T>;
   }
 
   private robotsFor(origin: string) {
     let found = this.robots.get(origin);
     if (!found) {
       const robotsUrl = `${origin}/robots.txt`;
-      found = this.queueFor(new URL(origin).host)
-        .add(async () => {
+      found = this.forHost(new URL(origin).host, async () => {
           try {
             const res = await this.fetchImpl(robotsUrl, { headers: { "user-agent": this.userAgent }, signal: AbortSignal.timeout(this.options.timeoutMs) });
             // RFC 9309: an unreachable robots.txt (5xx) means "disallow all"; a missing one (4xx) allows all.
@@ -126,8 +136,7 @@ export class PoliteClient {
           } catch {
             return null;
           }
-        })
-        .then((r) => r ?? null);
+        });
       this.robots.set(origin, found);
     }
     return found;
@@ -144,7 +153,7 @@ export class PoliteClient {
         throw new FetchError(`robots.txt at ${parsed.origin} disallows ${current}`, current, "robots_disallowed");
       }
       const crawlDelayMs = (robots?.getCrawlDelay(this.userAgent) ?? 0) * 1000;
-      const result = await this.queueFor(parsed.host, crawlDelayMs).add(() => this.attempt(current, hop === 0 ? validators : {}));
+      const result = await this.forHost(parsed.host, () => this.attempt(current, hop === 0 ? validators : {}), crawlDelayMs);
       if ("location" in result) {
         redirects.push(current);
         current = new URL(result.location, current).toString();

@@ -78,9 +78,12 @@ function guidePages(page: HtmlDocument, from: string): string[] {
   const host = new URL(from).host;
   const article = from.match(/\/(article|info|homepage)\/\d+/i)?.[1];
   if (!article) return [];
-  return page.links
+  // Pager links ("Next: …") are not the contents list; a contents list has several entries.
+  const entries = page.links
+    .filter((l) => !/^(next|previous|prev|back)\b/i.test(l.text.trim()))
     .map((l) => l.href)
     .filter((href) => /^https?:/i.test(href) && new URL(href).host === host && new RegExp(`/${article}/\\d+/`, "i").test(href) && !/print/i.test(href));
+  return entries.length >= 3 ? entries : [];
 }
 
 /** Links naming both a tier and an area ("Targeted Communication and Interaction"). */
