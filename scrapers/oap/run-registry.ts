@@ -40,6 +40,8 @@ export interface RunOptions {
   cacheDir?: string;
   /** Load into this D1 instead of the local one wrangler serves. */
   database?: D1Database;
+  /** "fixture" for benchmark runs over invented documents; never allowed into the project's data/dataset. */
+  method?: "scraped" | "fixture";
   quiet?: boolean;
 }
 
@@ -48,6 +50,8 @@ export interface RunReport {
   sources: number;
   outcomes: Record<PipelineEvent["outcome"], number>;
   reusedFromCache: number;
+  /** Sources that failed or were held back, and why. */
+  problems: Array<{ source: string; outcome: PipelineEvent["outcome"]; reason: string | null }>;
   statements: number;
   documents: number;
   loaded: boolean;
@@ -86,6 +90,10 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
   const datasetDir = options.datasetDir ?? path.join(root, PATHS.dataset);
   const cacheDir = options.cacheDir ?? path.join(root, ".cache/oap-extractions");
   const runId = randomUUID();
+  const method = options.method ?? "scraped";
+  if (method === "fixture" && path.resolve(datasetDir) === path.resolve(ROOT, PATHS.dataset)) {
+    throw new Error("Fixture records are never published: give a dataset folder outside data/dataset.");
+  }
   const registry = readRegistry(root);
   const schemes = readTierSchemes(root);
   const vocabulary = readVocabulary(root);
@@ -157,7 +165,7 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
           const row = snapshotRow(options.store, url);
           if (row) snapshotRows.set(row.sha256 as string, row);
         }
-        const ctx = { source, las, method: "scraped" as const, firstSeen, snapshotRows };
+        const ctx = { source, las, method, firstSeen, snapshotRows };
         const rows = await documentRows(primary, ctx);
         // Older versions linked from the landing page are recorded (without statements) and linked.
         const older: Partial<DatasetTables>[] = [];
@@ -194,6 +202,7 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
     sources: runnable.length,
     outcomes,
     reusedFromCache: reused,
+    problems: events.filter((e) => e.outcome === "failed" || e.outcome === "held_back").map((e) => ({ source: e.subject_id, outcome: e.outcome, reason: e.reason })),
     statements: tables.statements.length,
     documents: tables.documents.length,
     loaded,
