@@ -163,7 +163,8 @@ export async function normaliseDocument(doc: CollectedDocument, options: Normali
     versionLabel: versionLabelIn(opening.slice(0, 1500)) ?? versionLabelIn(doc.linkContext),
     dates: pickDates(stated),
     phases: PHASES.filter((p) => phases.has(p)),
-    tiersLocal: scheme.tiers.filter((t) => tiersLocal.some((l) => foldText(l) === foldText(t.label) || t.aliases.some((a) => foldText(a) === foldText(l)))).map((t) => t.label),
+    // The labels as the document writes them, in the scheme's order.
+    tiersLocal: [...tiersLocal].sort((a, b) => (resolveTier(scheme, a)?.ordinal ?? 99) - (resolveTier(scheme, b)?.ordinal ?? 99)),
     scheme,
     altUrls: doc.altUrls,
     landingUrl: doc.landing?.finalUrl ?? null,

@@ -54,8 +54,8 @@ export function gateExtraction(candidate: NormalisedDocument, previous: Publishe
   }
   if (candidate.statements.length === 0) return { outcome: "held_back", reason: "empty: no statements were extracted" };
   if (previous) {
-    const lost = 1 - candidate.statements.length / Math.max(1, previous.statementCount);
-    if (lost > MAX_STATEMENT_LOSS) {
+    const lost = (previous.statementCount - candidate.statements.length) / Math.max(1, previous.statementCount);
+    if (lost > MAX_STATEMENT_LOSS + 1e-9) {
       return { outcome: "held_back", reason: `lost ${Math.round(lost * 100)}% of statements (${previous.statementCount} published, ${candidate.statements.length} now)` };
     }
     if (previous.sha256 === candidate.sha256) return { outcome: "unchanged", reason: null };

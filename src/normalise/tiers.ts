@@ -61,17 +61,20 @@ const GENERIC_TIER =
 /** Section numbering in front of a heading: "4.2 ", "B1 ", "Section 3:", "iv. ". */
 const HEADING_PREFIX = /^\s*((section|part)\s+[a-z0-9]+[.:]?\s+|[a-z]?\d{1,2}(\.\d{1,2})*[.):]?\s+|[ivx]{1,4}[.)]\s+|[a-z][.)]\s+)/i;
 
+/** Compares tier labels ignoring case and punctuation, but not a "+" ("Targeted+" is not "Targeted"). */
+const tierKey = (label: string) => foldText(label.replace(/\+/g, " plus"));
+
 export function stripHeadingNumber(text: string): string {
   return text.replace(HEADING_PREFIX, "").trim();
 }
 
 export function tierLabelIn(text: string, scheme?: TierScheme | null): string | null {
   const heading = stripHeadingNumber(text);
-  const folded = foldText(heading);
+  const folded = tierKey(heading);
   if (scheme) {
     const names = scheme.tiers.flatMap((t) => [t.label, ...t.aliases]).sort((a, b) => b.length - a.length);
     for (const name of names) {
-      const key = foldText(name);
+      const key = tierKey(name);
       if (folded === key || folded.startsWith(`${key} `)) return heading.slice(0, name.length).trim();
     }
   }
@@ -112,7 +115,7 @@ const WITHIN_OAP: Record<CanonicalTier, boolean> = {
 /** A scheme built from the tier labels a document uses, in the order it first uses them. */
 export function inferScheme(id: string, name: string, labels: string[]): TierScheme {
   const unique: string[] = [];
-  for (const label of labels) if (!unique.some((u) => foldText(u) === foldText(label))) unique.push(label);
+  for (const label of labels) if (!unique.some((u) => tierKey(u) === tierKey(label))) unique.push(label);
   const numbered = unique.filter((l) => /\b(level|tier|stage)\s+\d/i.test(l)).length;
   return {
     id,
@@ -128,6 +131,6 @@ export function inferScheme(id: string, name: string, labels: string[]): TierSch
 
 /** The scheme's tier a label stands for (by label or alias, ignoring case and punctuation). */
 export function resolveTier(scheme: TierScheme, label: string): Tier | null {
-  const key = foldText(label);
-  return scheme.tiers.find((t) => foldText(t.label) === key || t.aliases.some((a) => foldText(a) === key)) ?? null;
+  const key = tierKey(label);
+  return scheme.tiers.find((t) => tierKey(t.label) === key || t.aliases.some((a) => tierKey(a) === key)) ?? null;
 }
