@@ -50,6 +50,8 @@ export interface RunReport {
   sources: number;
   outcomes: Record<PipelineEvent["outcome"], number>;
   reusedFromCache: number;
+  /** Seconds spent on each source run, in registry order. */
+  sourceSeconds: number[];
   /** Sources that failed or were held back, and why. */
   problems: Array<{ source: string; outcome: PipelineEvent["outcome"]; reason: string | null }>;
   statements: number;
@@ -73,10 +75,10 @@ function pipelineHash(root: string): string {
   return hash.digest("hex");
 }
 
+/** What a source's last extraction was made from; its rows are kept beside it in <id>.rows.json. */
 interface CacheEntry {
   key: string;
   fetched: Record<string, string>;
-  rows: Partial<DatasetTables>;
 }
 
 function snapshotRow(store: SnapshotStore, url: string): Row | null {
@@ -105,9 +107,46 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
   });
   // Found sources, and shared ones that point at their own copy of the other body's document (Bury's page of the GM framework).
   const runnable = registry.filter((s) => (s.status === "found" || (s.status === "shared" && !s.shared_source_id)) && seedUrlOf(s) && (!laCodes.length || laCodes.includes(s.la_code)));
+  const key = pipelineHash(root);
+  const cacheKey = (source: RegistrySource) => `${key}|${JSON.stringify(source)}`;
+  const cacheFile = (source: RegistrySource) => path.join(cacheDir, `${source.id}.json`);
+  const current = (source: RegistrySource): CacheEntry | null => {
+    if (!options.offline || !existsSync(cacheFile(source))) return null;
+    const cached = JSON.parse(readFileSync(cacheFile(source), "utf8")) as CacheEntry;
+    const fresh = cached.key === cacheKey(source) && Object.entries(cached.fetched).every(([url, sha]) => options.store.latest(url)?.sha256 === sha);
+    return fresh ? cached : null;
+  };
+  const fingerprintOf = (states: Array<[string, unknown]>) =>
+    createHash("sha256").update(key).update(readFileSync(path.join(root, PATHS.registry))).update(JSON.stringify(states)).digest("hex");
+  const fingerprintFile = path.join(cacheDir, "dataset-fingerprint.json");
+
+  // Nothing changed since the files were written (same registry, code, vocabulary and snapshots): nothing to do.
+  if (options.offline && !options.load && existsSync(fingerprintFile) && existsSync(path.join(datasetDir, "statements.ndjson"))) {
+    const states: Array<[string, unknown]> = [];
+    for (const source of runnable) {
+      const cached = current(source);
+      if (!cached) break;
+      states.push([source.id, cached.fetched]);
+    }
+    const written = JSON.parse(readFileSync(fingerprintFile, "utf8")) as { fingerprint: string; documents: number; statements: number };
+    if (states.length === runnable.length && fingerprintOf(states) === written.fingerprint) {
+      return {
+        runId,
+        sources: runnable.length,
+        outcomes: { ok: 0, unchanged: runnable.length, held_back: 0, failed: 0 },
+        reusedFromCache: runnable.length,
+        sourceSeconds: runnable.map(() => 0),
+        problems: [],
+        statements: written.statements,
+        documents: written.documents,
+        loaded: false,
+        seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
+      };
+    }
+  }
+
   const previous = readDataset(datasetDir);
   const firstSeen = new Map<string, string>([...previous.documents, ...previous.statements].map((r) => [r.id as string, r.first_seen as string]));
-  const key = pipelineHash(root);
 
   const tables = emptyTables();
   mergeInto(tables, { oap_sources: registryRows(registry), ...schemeRows(schemes), ...vocabularyRows(vocabulary) });
@@ -125,18 +164,22 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
   let reused = 0;
   mkdirSync(cacheDir, { recursive: true });
 
+  const sourceSeconds: number[] = [];
+  /** What each source's rows were made from: the bodies read, or why the published rows were kept. */
+  const sourceStates: Array<[string, unknown]> = [];
   for (const source of runnable) {
+    const sourceStarted = performance.now();
     sourcesBar?.increment(0, { detail: source.id });
-    const cacheFile = path.join(cacheDir, `${source.id}.json`);
-    if (options.offline && existsSync(cacheFile)) {
-      const cached = JSON.parse(readFileSync(cacheFile, "utf8")) as CacheEntry;
-      if (cached.key === `${key}|${JSON.stringify(source)}` && Object.entries(cached.fetched).every(([url, sha]) => options.store.latest(url)?.sha256 === sha)) {
-        mergeInto(tables, cached.rows);
-        event(source, "publish", "unchanged", "snapshots and pipeline unchanged since the last extraction");
-        reused++;
-        sourcesBar?.increment(1);
-        continue;
-      }
+    const cached = current(source);
+    const rowsFile = path.join(cacheDir, `${source.id}.rows.json`);
+    if (cached && existsSync(rowsFile)) {
+      mergeInto(tables, JSON.parse(readFileSync(rowsFile, "utf8")) as Partial<DatasetTables>);
+      sourceStates.push([source.id, cached.fetched]);
+      event(source, "publish", "unchanged", "snapshots and pipeline unchanged since the last extraction");
+      reused++;
+      sourcesBar?.increment(1);
+      sourceSeconds.push((performance.now() - sourceStarted) / 1000);
+      continue;
     }
     const fetched: Record<string, string> = {};
     const recordingFetch = async (url: string) => {
@@ -154,6 +197,7 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
       const gate = gateExtraction(primary, published ? { sha256: published.sha256 as string, statementCount: previous.statements.filter((s) => s.doc_id === published.id).length } : null);
       if (gate.outcome === "held_back") {
         mergeInto(tables, kept);
+        sourceStates.push([source.id, `kept: ${gate.reason}`]);
         event(source, "gate", "held_back", gate.reason, primary.sha256);
       } else {
         const las = [
@@ -174,14 +218,18 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
         const all = emptyTables();
         for (const part of [rows, ...older]) mergeInto(all, part);
         mergeInto(tables, all);
+        sourceStates.push([source.id, fetched]);
         event(source, "publish", gate.outcome, gate.reason, primary.sha256);
-        writeFileSync(cacheFile, JSON.stringify({ key: `${key}|${JSON.stringify(source)}`, fetched, rows: all } satisfies CacheEntry));
+        writeFileSync(rowsFile, JSON.stringify(all));
+        writeFileSync(cacheFile(source), JSON.stringify({ key: cacheKey(source), fetched } satisfies CacheEntry));
       }
     } catch (error) {
       mergeInto(tables, kept);
+      sourceStates.push([source.id, `kept: ${(error as Error).message}`]);
       event(source, Object.keys(fetched).length ? "extract" : "fetch", "failed", (error as Error).message);
     }
     sourcesBar?.increment(1);
+    sourceSeconds.push((performance.now() - sourceStarted) / 1000);
   }
   multibar?.stop();
 
@@ -189,6 +237,8 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
   for (const source of registry.filter((s) => !runnable.includes(s))) mergeInto(tables, rowsForSource(previous, source.id));
 
   writeDataset(datasetDir, tables);
+  const allExtracted = sourceStates.every(([, state]) => typeof state !== "string");
+  if (allExtracted) writeFileSync(fingerprintFile, JSON.stringify({ fingerprint: fingerprintOf(sourceStates), documents: tables.documents.length, statements: tables.statements.length }));
   let loaded = false;
   if (options.load) {
     const { loadIntoD1 } = await import("./load-d1");
@@ -202,6 +252,7 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
     sources: runnable.length,
     outcomes,
     reusedFromCache: reused,
+    sourceSeconds,
     problems: events.filter((e) => e.outcome === "failed" || e.outcome === "held_back").map((e) => ({ source: e.subject_id, outcome: e.outcome, reason: e.reason })),
     statements: tables.statements.length,
     documents: tables.documents.length,

@@ -272,27 +272,35 @@ export async function manualReviewRows(items: VocabularyItem[], sources: Registr
   return out;
 }
 
+const PRIMARY_KEYS: Record<TableName, string[]> = {
+  oap_sources: ["id"],
+  tier_schemes: ["id"],
+  tiers: ["scheme_id", "ordinal"],
+  provision_items: ["id"],
+  provision_item_synonyms: ["item_id", "synonym"],
+  snapshots: ["sha256"],
+  documents: ["id"],
+  document_dates: ["doc_id", "kind"],
+  document_las: ["doc_id", "la_code"],
+  statements: ["id"],
+  statement_parts: ["statement_id", "ordinal"],
+};
+const keyOf = (table: TableName, row: Row) => PRIMARY_KEYS[table].map((k) => String(row[k])).join("|");
+/** Keys already in each target table, so merging many sources stays linear. */
+const seenKeys = new WeakMap<Row[], Set<string>>();
+
 /** Appends table rows, keeping the first row for each primary key. */
 export function mergeInto(target: DatasetTables, extra: Partial<DatasetTables>): void {
-  const keys: Record<TableName, string[]> = {
-    oap_sources: ["id"],
-    tier_schemes: ["id"],
-    tiers: ["scheme_id", "ordinal"],
-    provision_items: ["id"],
-    provision_item_synonyms: ["item_id", "synonym"],
-    snapshots: ["sha256"],
-    documents: ["id"],
-    document_dates: ["doc_id", "kind"],
-    document_las: ["doc_id", "la_code"],
-    statements: ["id"],
-    statement_parts: ["statement_id", "ordinal"],
-  };
   for (const table of TABLES) {
     const rows = extra[table];
     if (!rows?.length) continue;
-    const seen = new Set(target[table].map((r) => keys[table].map((k) => String(r[k])).join("|")));
+    let seen = seenKeys.get(target[table]);
+    if (!seen) {
+      seen = new Set(target[table].map((r) => keyOf(table, r)));
+      seenKeys.set(target[table], seen);
+    }
     for (const row of rows) {
-      const key = keys[table].map((k) => String(row[k])).join("|");
+      const key = keyOf(table, row);
       if (seen.has(key)) continue;
       seen.add(key);
       target[table].push(row);
@@ -303,10 +311,18 @@ export function mergeInto(target: DatasetTables, extra: Partial<DatasetTables>):
 /** Sorted copies, so the same content always writes the same files. */
 export function sortTables(tables: DatasetTables): DatasetTables {
   const out = emptyTables();
+  const pad = (value: Row[string], width: number) => String(value).padStart(width, "0");
   for (const table of TABLES) {
-    const cols = COLUMNS[table];
-    const key = (r: Row) => (table === "statements" ? `${r.doc_id}|${String(r.ordinal).padStart(6, "0")}` : table === "statement_parts" ? `${r.statement_id}|${String(r.ordinal).padStart(4, "0")}` : table === "tiers" ? `${r.scheme_id}|${String(r.ordinal).padStart(3, "0")}` : cols.slice(0, 2).map((c) => String(r[c])).join("|"));
-    out[table] = [...tables[table]].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const sortKey = (r: Row): string => {
+      if (table === "statements") return `${r.doc_id}|${pad(r.ordinal, 6)}`;
+      if (table === "statement_parts") return `${r.statement_id}|${pad(r.ordinal, 4)}`;
+      if (table === "tiers") return `${r.scheme_id}|${pad(r.ordinal, 3)}`;
+      return keyOf(table, r);
+    };
+    out[table] = tables[table]
+      .map((row) => [sortKey(row), row] as const)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, row]) => row);
   }
   return out;
 }
