@@ -11,10 +11,7 @@
 import { parse } from "csv-parse/sync";
 import { foldText, slugify } from "../lib/text";
 import { compactPostcode, outwardCode } from "../lib/postcode";
-import { jsonInsert as insertRows } from "./json-insert";
-
-const jsonInsert = (db: D1Database, table: string, columns: string[], conflictKey: string, rows: unknown[][]) =>
-  insertRows(db, table, columns, rows, { conflictKey });
+import { jsonInsert } from "./json-insert";
 
 export type ReferenceKind = "regions" | "local_authorities" | "former_gss_codes" | "schools";
 
@@ -148,37 +145,16 @@ export async function loadReference(db: D1Database, files: ReferenceFile[]): Pro
 
   const fileRows = [...byKind.values()].map((f) => [shas.get(f.kind), f.kind, f.path, f.source, f.licence, rows[f.kind]]);
   const statements = [
-    ...jsonInsert(db, "reference_files", ["sha256", "kind", "path", "source", "licence", "rows"], "sha256", fileRows),
-    ...jsonInsert(db, "regions", ["code", "name", "slug"], "code", regions.map((r) => [r.code, r.name, slugify(r.name!)])),
-    ...jsonInsert(
-      db,
-      "local_authorities",
-      ["la_code", "gss_code", "name", "name_folded", "slug", "la_type", "region_code", "reference_sha256"],
-      "la_code",
-      laRows,
-    ),
-    ...jsonInsert(db, "former_gss_codes", ["gss_code", "la_code", "valid_to", "reason"], "gss_code", formerRows),
+    ...jsonInsert(db, "reference_files", ["sha256", "kind", "path", "source", "licence", "rows"], fileRows, { conflictKey: "sha256" }),
+    ...jsonInsert(db, "regions", ["code", "name", "slug"], regions.map((r) => [r.code, r.name, slugify(r.name!)]), { conflictKey: "code" }),
+    ...jsonInsert(db, "local_authorities", ["la_code", "gss_code", "name", "name_folded", "slug", "la_type", "region_code", "reference_sha256"], laRows, { conflictKey: "la_code" }),
+    ...jsonInsert(db, "former_gss_codes", ["gss_code", "la_code", "valid_to", "reason"], formerRows, { conflictKey: "gss_code" }),
     ...jsonInsert(
       db,
       "schools",
-      [
-        "urn",
-        "name",
-        "name_folded",
-        "la_code",
-        "type",
-        "phase",
-        "phase_slug",
-        "status",
-        "postcode",
-        "postcode_compact",
-        "postcode_outward",
-        "website",
-        "in_current_register",
-        "reference_sha256",
-      ],
-      "urn",
+      ["urn", "name", "name_folded", "la_code", "type", "phase", "phase_slug", "status", "postcode", "postcode_compact", "postcode_outward", "website", "in_current_register", "reference_sha256"],
       schoolRows,
+      { conflictKey: "urn" },
     ),
     db.prepare("UPDATE schools SET in_current_register = 0 WHERE reference_sha256 <> ?1 AND in_current_register = 1").bind(schoolSha),
   ];
