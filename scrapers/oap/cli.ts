@@ -75,6 +75,16 @@ if (values.url) {
   }
 } else {
   const store = new SnapshotStore(path.resolve(values.snapshots ?? path.join(ROOT, PATHS.snapshots)));
-  const report = await runRegistry({ laQueries: values.la ?? [], store, fetcherFor: (bar) => fetcherFor(store, bar), load: !values["no-load"], offline: values.offline });
-  console.log(report);
+  try {
+    const report = await runRegistry({ laQueries: values.la ?? [], store, fetcherFor: (bar) => fetcherFor(store, bar), load: !values["no-load"], offline: values.offline });
+    const o = report.outcomes;
+    console.log(
+      `${report.sources} source(s) ${values.offline ? "rebuilt from snapshots" : "fetched"} in ${report.seconds} s: ${o.ok} published, ${o.unchanged} unchanged, ${o.held_back} held back, ${o.failed} failed.`,
+    );
+    console.log(`data/dataset: ${report.documents} documents, ${report.statements} statements${report.loaded ? "; local D1 loaded" : ""}.`);
+    for (const p of report.problems.slice(0, 15)) console.log(`  ${p.source} ${p.outcome}: ${p.reason}`);
+    if (report.problems.length > 15) console.log(`  …and ${report.problems.length - 15} more (pipeline_events in D1 has them all).`);
+  } catch (error) {
+    fail((error as Error).message);
+  }
 }

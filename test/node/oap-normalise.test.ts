@@ -175,3 +175,11 @@ describe("quality gate", () => {
     expect(gateExtraction(doc(7, "b".repeat(64)), { sha256: "a".repeat(64), statementCount: 10 })).toEqual({ outcome: "ok", reason: null });
   });
 });
+
+describe("kb5 URLs", () => {
+  it("lose their session parameters but keep the page's own", async () => {
+    const { withoutSessionParams } = await import("../../src/extract/adapters/collect");
+    expect(withoutSessionParams("https://x.test/kb5/m/directory/service.page?id=SVr7&localofferchannel=0&slaction=REMOVE&itemid=uwBy$$")).toBe("https://x.test/kb5/m/directory/service.page?id=SVr7&localofferchannel=0");
+    expect(withoutSessionParams("https://x.test/article/1/a?slaction=x")).toBe("https://x.test/article/1/a?slaction=x");
+  });
+});

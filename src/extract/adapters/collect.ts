@@ -151,8 +151,17 @@ async function fromDocumentLinks(seed: Fetched, page: HtmlDocument, fetchPage: F
 
 const MAX_GUIDE_PAGES = 60;
 
+/** kb5 URLs carry session and shortlist parameters that change per visit; the page is the same without them. */
+export function withoutSessionParams(url: string): string {
+  const u = new URL(url);
+  if (!/\/kb5\//i.test(u.pathname)) return url;
+  for (const name of ["jsessionid", "slaction", "itemid"]) u.searchParams.delete(name);
+  u.pathname = u.pathname.replace(/;jsessionid=[^/]*/i, "");
+  return u.toString();
+}
+
 export async function collectDocuments(seedUrl: string, fetchPage: FetchPage, forced?: AdapterId): Promise<{ adapter: AdapterId; documents: CollectedDocument[] }> {
-  const seed = await fetchPage(seedUrl);
+  const seed = await fetchPage(withoutSessionParams(seedUrl));
   if (seed.contentType === "other") throw new CollectError(`${seed.finalUrl} is neither an HTML page nor a PDF or DOCX document.`);
   const page = seed.contentType === "html" ? readHtml(seed) : null;
   const adapter = forced ?? detectAdapter(seed, page);
