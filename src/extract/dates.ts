@@ -84,6 +84,21 @@ export function datesInText(text: string, source: DateSource = "page_text"): Sta
   return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...date }) => date);
 }
 
+/**
+ * A cover line that ends with a date and nothing else ("Eastmere Borough Council · July 2021"):
+ * on a title page that is the publication date. Only month or day precision counts.
+ */
+export function coverDate(lines: string[]): StatedDate | null {
+  for (const line of lines) {
+    const text = line.trim();
+    if (text.split(/\s+/).length > 12) continue;
+    const m = text.match(new RegExp(`(?:^|[·|,–—-]\\s*|\\s)(${DATE})\\s*$`, "i"));
+    const parsed = m ? parseWrittenDate(m[1]!) : null;
+    if (parsed && parsed.precision !== "year") return { kind: "published", ...parsed, source: "page_text", evidence: text };
+  }
+  return null;
+}
+
 /** "…-guidance-jun25.pdf" or "…-2024-09.pdf": a date in a file name. */
 export function dateInFileName(url: string): StatedDate | null {
   const name = decodeURIComponent(url.split(/[?#]/)[0]!.split("/").pop() ?? "");

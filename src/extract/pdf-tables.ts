@@ -24,6 +24,8 @@ export interface PdfTable {
   columns: number[];
   /** One entry per row; each cell's bullets or paragraphs are separated by "\n". */
   rows: string[][];
+  /** Type size of the table's text, in points. */
+  size: number;
 }
 
 /** Text in the top and bottom bands of a page is running header or footer, never table. */
@@ -95,13 +97,72 @@ function cellText(items: PdfTextItem[], page: number): string {
     .join("\n");
 }
 
-/** Finds the tables on one page; returns them with the items they used. */
-export function findTables(page: PdfPage): { tables: PdfTable[]; used: Set<PdfTextItem> } {
+/** Lines below a header (or at the top of a continuation page) whose text starts in a column and stays inside it. */
+function tableBody(lines: Baseline[], from: number, columns: number[], size: number, previousY: number): Baseline[] {
+  const tolerance = size * 1.5;
+  const body: Baseline[] = [];
+  let lastY = previousY;
+  for (let j = from; j < lines.length; j++) {
+    const line = lines[j]!;
+    if (line.y - lastY > size * 5) break;
+    if (line.size > size * 1.3) break;
+    if (line.items[0]!.x < columns[0]! - tolerance) break;
+    const spills = line.items.some((item) => {
+      const col = columnOf(item.x, columns, tolerance);
+      const next = columns[col + 1];
+      return col < 0 || (next !== undefined && item.x + item.width > next + size);
+    });
+    if (spills) break;
+    body.push(line);
+    lastY = line.y;
+  }
+  return body;
+}
+
+function buildTable(page: PdfPage, header: string[], columns: number[], size: number, top: number, body: Baseline[]): PdfTable {
+  const tolerance = size * 1.5;
+  // Rows: a gap between lines wider than wrapped lines or bullets leave.
+  const rowsOfLines: Baseline[][] = [];
+  let last: Baseline | null = null;
+  for (const line of body) {
+    if (!last || line.y - last.y > size * 2.2) rowsOfLines.push([line]);
+    else rowsOfLines.at(-1)!.push(line);
+    last = line;
+  }
+  const rows = rowsOfLines.map((rowLines) => {
+    const cells: PdfTextItem[][] = columns.map(() => []);
+    for (const line of rowLines) for (const item of line.items) cells[Math.max(0, columnOf(item.x, columns, tolerance))]!.push(item);
+    return cells.map((items) => cellText(items, page.number));
+  });
+  return { page: page.number, top, bottom: body.at(-1)!.y, header, columns, rows: rows.filter((r) => r.some(Boolean)), size };
+}
+
+const columnsUsed = (body: Baseline[], columns: number[], size: number) =>
+  new Set(body.slice(0, 6).flatMap((line) => line.items.map((item) => columnOf(item.x, columns, size * 1.5))));
+
+/**
+ * Finds the tables on one page; returns them with the items they used. A table that ran to
+ * the foot of the previous page and carries on at the top of this one without repeating its
+ * header is continued with the same columns.
+ */
+export function findTables(page: PdfPage, continuing: PdfTable | null = null): { tables: PdfTable[]; used: Set<PdfTextItem> } {
   const inBody = page.items.filter((i) => i.y > page.height * MARGIN_BAND && i.y < page.height * (1 - MARGIN_BAND));
   const lines = baselines(inBody);
   const tables: PdfTable[] = [];
   const used = new Set<PdfTextItem>();
+  const take = (table: PdfTable, consumed: Baseline[]) => {
+    for (const line of consumed) for (const item of line.items) used.add(item);
+    tables.push(table);
+  };
   let i = 0;
+  if (continuing && lines.length && !isHeaderCandidate(lines[0]!, page.width)) {
+    const body = tableBody(lines, 0, continuing.columns, continuing.size, lines[0]!.y);
+    const usedColumns = columnsUsed(body, continuing.columns, continuing.size);
+    if (body.length && usedColumns.size >= 2) {
+      take(buildTable(page, continuing.header, continuing.columns, continuing.size, body[0]!.y, body), body);
+      i = body.length;
+    }
+  }
   while (i < lines.length) {
     const header = isHeaderCandidate(lines[i]!, page.width);
     if (!header) {
@@ -110,47 +171,14 @@ export function findTables(page: PdfPage): { tables: PdfTable[]; used: Set<PdfTe
     }
     const size = lines[i]!.size;
     const columns = header.map((s) => s.x);
-    const tolerance = size * 1.5;
-    // The body: lines below whose text starts in a column and stays inside it.
-    const body: Baseline[] = [];
-    let j = i + 1;
-    let previousY = lines[i]!.y;
-    while (j < lines.length) {
-      const line = lines[j]!;
-      if (line.y - previousY > size * 5) break;
-      if (line.size > size * 1.3) break;
-      if (line.items[0]!.x < columns[0]! - tolerance) break;
-      const spills = line.items.some((item) => {
-        const col = columnOf(item.x, columns, tolerance);
-        const next = columns[col + 1];
-        return col < 0 || (next !== undefined && item.x + item.width > next + size);
-      });
-      if (spills) break;
-      body.push(line);
-      previousY = line.y;
-      j++;
-    }
-    const usedColumns = new Set(body.slice(0, 6).flatMap((line) => line.items.map((item) => columnOf(item.x, columns, tolerance))));
+    const body = tableBody(lines, i + 1, columns, size, lines[i]!.y);
+    const usedColumns = columnsUsed(body, columns, size);
     if (body.length < 2 || usedColumns.size < Math.min(2, columns.length) || ![...usedColumns].some((c) => c > 0)) {
       i++;
       continue;
     }
-    // Rows: a gap between lines wider than wrapped lines or bullets leave.
-    const rowsOfLines: Baseline[][] = [];
-    let last: Baseline | null = null;
-    for (const line of body) {
-      if (!last || line.y - last.y > size * 2.2) rowsOfLines.push([line]);
-      else rowsOfLines.at(-1)!.push(line);
-      last = line;
-    }
-    const rows = rowsOfLines.map((rowLines) => {
-      const cells: PdfTextItem[][] = columns.map(() => []);
-      for (const line of rowLines) for (const item of line.items) cells[Math.max(0, columnOf(item.x, columns, tolerance))]!.push(item);
-      return cells.map((items) => cellText(items, page.number));
-    });
-    for (const line of [lines[i]!, ...body]) for (const item of line.items) used.add(item);
-    tables.push({ page: page.number, top: lines[i]!.y, bottom: body.at(-1)!.y, header: header.map((s) => s.text), columns, rows: rows.filter((r) => r.some(Boolean)) });
-    i = j;
+    take(buildTable(page, header.map((s) => s.text), columns, size, lines[i]!.y, body), [lines[i]!, ...body]);
+    i += 1 + body.length;
   }
   return { tables, used };
 }
@@ -172,8 +200,11 @@ export async function pdfToOapBlocks(bytes: Uint8Array, options: { sourceUrl?: s
   if (pdf.needsOcr) return { blocks: [], tables: [], pageCount: pdf.pages.length, info: pdf.info, needsOcr: true };
   const lines: SourceLine[] = [];
   const tables: PdfTable[] = [];
+  let last: PdfTable | null = null;
   for (const page of pdf.pages) {
-    const { tables: found, used } = findTables(page);
+    // A table reaching the last fifth of a page may carry on over the page break.
+    const { tables: found, used } = findTables(page, last && last.page === page.number - 1 && last.bottom > pdf.pages[last.page - 1]!.height * 0.8 ? last : null);
+    last = found.at(-1) ?? null;
     const rest = page.items.filter((item) => !used.has(item));
     let from = -Infinity;
     for (const table of found) {
@@ -186,27 +217,32 @@ export async function pdfToOapBlocks(bytes: Uint8Array, options: { sourceUrl?: s
   }
   const blocks: Block[] = [];
   for (const block of linesToBlocks(lines, options)) {
-    const match = block.text.match(MARKER);
-    if (!match) {
+    if (!MARKER.test(block.text)) {
       blocks.push(block);
       continue;
     }
-    const index = [...match[1]!].reduce((n, c) => n * 26 + (c.charCodeAt(0) - 97), 0);
-    const [before, after] = block.text.split(MARKER).filter((_, k) => k !== 1);
-    if (before?.trim()) blocks.push({ ...block, text: before.trim() });
-    const table = tables[index]!;
-    table.rows.forEach((cells, row) => {
-      blocks.push({
-        kind: "table_row",
-        text: cells.filter(Boolean).join(" | ").replace(/\n/g, " "),
-        headingPath: block.headingPath,
-        links: [],
-        page: table.page,
-        table: { index, row: row + 1, cells, header: table.header },
-        ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+    // The line reader may join a marker to the text around it (or to the next page's marker):
+    // split the block at every marker, keeping the text between as its own block.
+    const pieces = block.text.split(new RegExp(MARKER.source, "g"));
+    pieces.forEach((piece, k) => {
+      if (k % 2 === 0) {
+        if (piece.trim()) blocks.push({ ...block, kind: k === 0 ? block.kind : "paragraph", text: piece.trim() });
+        return;
+      }
+      const index = [...piece].reduce((n, c) => n * 26 + (c.charCodeAt(0) - 97), 0);
+      const table = tables[index]!;
+      table.rows.forEach((cells, row) => {
+        blocks.push({
+          kind: "table_row",
+          text: cells.filter(Boolean).join(" | ").replace(/\n/g, " "),
+          headingPath: block.headingPath,
+          links: [],
+          page: table.page,
+          table: { index, row: row + 1, cells, header: table.header },
+          ...(options.sourceUrl ? { sourceUrl: options.sourceUrl } : {}),
+        });
       });
     });
-    if (after?.trim()) blocks.push({ ...block, kind: "paragraph", text: after.trim() });
   }
   return { blocks, tables, pageCount: pdf.pages.length, info: pdf.info, needsOcr: false };
 }

@@ -18,7 +18,7 @@ export const AREA_LABELS: Record<Area, string> = {
 const AREA_PATTERNS: Array<[Area, RegExp]> = [
   ["CI", /\bcommunication\s*(and|&)\s*interaction\b|\bc\s*&\s*i\b|\blanguage and communication needs\b/i],
   ["CL", /\bcognition\s*(and|&)\s*learning\b|\bc\s*&\s*l\b/i],
-  ["SEMH", /\bsocial,?\s*(and\s+)?emotional,?\s*(and\s+)?mental\s+health\b|\bsemh\b|\bsocial and emotional mental health\b/i],
+  ["SEMH", /\bsocial,?\s*((and|&)\s+)?emotional,?\s*((and|&)\s+)?mental\s+health\b|\bsemh\b/i],
   ["SP", /\bsensory\s*(and\/or|and|or|&)\s*physical\b|\bphysical\s*(and\/or|and|or|&)\s*sensory\b|\bp\s*&\s*s\b|\bhearing and vision\b/i],
   [
     "WS",

@@ -7,7 +7,7 @@
 import type { Block } from "../extract/blocks";
 import { readHtml } from "../extract/adapters/collect";
 import type { CollectedDocument } from "../extract/adapters/types";
-import { dateInFileName, dateInTitle, datesInText, pickDates, statusIn, versionLabelIn, type DateKind, type DocumentStatus, type StatedDate } from "../extract/dates";
+import { coverDate, dateInFileName, dateInTitle, datesInText, pickDates, statusIn, versionLabelIn, type DateKind, type DocumentStatus, type StatedDate } from "../extract/dates";
 import { UnreadablePdfError } from "../extract/pdf";
 import { pdfToOapBlocks } from "../extract/pdf-tables";
 import { foldText } from "../lib/text";
@@ -86,7 +86,6 @@ function openingText(blocks: Block[]): string {
 
 export async function normaliseDocument(doc: CollectedDocument, options: NormaliseOptions = {}): Promise<NormalisedDocument> {
   const pages: PageBlocks[] = [];
-  const texts: string[] = [];
   let title = "";
   let pageCount: number | null = null;
   let extractionStatus: ExtractionStatus = "ok";
@@ -109,8 +108,10 @@ export async function normaliseDocument(doc: CollectedDocument, options: Normali
         }
         pages.push({ url: fetched.finalUrl, format: "pdf", blocks: pdf.blocks });
         const text = pdf.blocks.map((b) => b.text).join("\n");
-        texts.push(text);
-        stated.push(...datesInText(text));
+        const found = datesInText(text);
+        stated.push(...found);
+        const cover = found.some((d) => d.kind === "published") ? null : coverDate(pdf.blocks.filter((b) => b.page === 1).map((b) => b.text));
+        if (cover) stated.push(cover);
         const metaTitle = typeof pdf.info.Title === "string" ? pdf.info.Title.trim() : "";
         title ||= metaTitle || titleFrom(pdf.blocks, "");
       } catch (error) {
@@ -121,7 +122,6 @@ export async function normaliseDocument(doc: CollectedDocument, options: Normali
     } else if (fetched.contentType === "html") {
       const html = readHtml(fetched);
       pages.push({ url: fetched.finalUrl, format: "html", blocks: html.blocks });
-      texts.push(html.blocks.map((b) => b.text).join("\n"));
       stated.push(...datesInText(html.pageText));
       title ||= titleFrom(html.blocks, html.title);
     } else {

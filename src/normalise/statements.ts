@@ -101,7 +101,7 @@ function pseudoHeading(block: Block, scheme?: TierScheme | null): HeadingMeaning
   if (text.split(/\s+/).length > 8 || /[.;,]$/.test(text)) return null;
   const meaning = classifyHeading(text.replace(/:$/, ""), scheme);
   if (meaning.section === "excluded") return null;
-  return meaning.section || meaning.tierLabel || meaning.phases ? meaning : null;
+  return meaning.section || meaning.tierLabel || meaning.phases || meaning.area ? meaning : null;
 }
 
 export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | null): DraftStatement[] {
@@ -117,6 +117,8 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
 
   for (const page of pages) {
     const stack = new ContextStack();
+    /** Tables whose header is an ordinary first row (<td>s in bold rather than <th>s): their header, by table. */
+    const implicitHeaders = new Map<number, string[]>();
     let deepest = 1;
     let previousTable = { key: "", subNeed: null as SubNeed | null, needLabel: null as string | null };
     for (const block of page.blocks) {
@@ -175,7 +177,15 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
       }
 
       if (block.kind === "table_row" && block.table) {
-        const { header, cells, index, row } = block.table;
+        const { cells, index, row } = block.table;
+        let header = block.table.header;
+        if (!header.length) {
+          if (row === 1 && columnRoles(cells, scheme).some((r) => r.role === "descriptor" || r.role === "provision")) {
+            implicitHeaders.set(index, cells);
+            continue;
+          }
+          header = implicitHeaders.get(index) ?? [];
+        }
         const roles = columnRoles(header, scheme);
         if (!roles.some((r) => r.role === "descriptor" || r.role === "provision")) continue;
         const hasTierColumns = roles.some((r) => r.role === "provision" && r.tierLabel);

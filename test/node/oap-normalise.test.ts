@@ -183,3 +183,46 @@ describe("kb5 URLs", () => {
     expect(withoutSessionParams("https://x.test/article/1/a?slaction=x")).toBe("https://x.test/article/1/a?slaction=x");
   });
 });
+
+describe("PDF tables over a page break and cover dates", () => {
+  it("continues a table whose rows run onto the next page without a repeated header", async () => {
+    const { buildPdf } = await import("../fixtures/oap/pdf");
+    const { pdfToOapBlocks } = await import("../../src/extract/pdf-tables");
+    const row = (n: number) => [[`Need ${n}`], [`Sign ${n} seen in class`], [`Universal step ${n} for the class`], [`Targeted step ${n} for some pupils`, `Another targeted step ${n} with a longer description that wraps onto a second line in its cell`]];
+    const bytes = await buildPdf({
+      title: "Long table",
+      header: "Test Council long table",
+      body: [{ paragraph: "A document whose table does not fit on one page." }, { table: { caption: "Signs and provision", header: ["Need", "What you might notice", "Universal", "SEN Support"], rows: Array.from({ length: 14 }, (_, i) => row(i + 1)) } }],
+    });
+    const { blocks, tables } = await pdfToOapBlocks(bytes);
+    expect(tables.length).toBe(2);
+    expect(tables[1]!.header).toEqual(["Need", "What you might notice", "Universal", "SEN Support"]);
+    const rows = blocks.filter((b) => b.kind === "table_row");
+    expect(rows.map((b) => b.table!.cells[0])).toEqual(Array.from({ length: 14 }, (_, i) => `Need ${i + 1}`));
+    expect(rows.at(-1)!.table!.cells[3]).toBe("• Targeted step 14 for some pupils\n• Another targeted step 14 with a longer description that wraps onto a second line in its cell");
+  });
+
+  it("reads a publication date from a cover byline, and nothing from a bare year", async () => {
+    const { coverDate } = await import("../../src/extract/dates");
+    expect(coverDate(["Ordinarily Available Provision 2021", "Eastshire Council · July 2021"])).toMatchObject({ kind: "published", value: "2021-07" });
+    expect(coverDate(["Ordinarily Available Provision 2021"])).toBeNull();
+  });
+});
+
+describe("statements from HTML variants", () => {
+  it("reads bold paragraphs as headings and a table whose header row is made of ordinary cells", async () => {
+    const { htmlToBlocks } = await import("../../src/extract/html");
+    const { extractStatements } = await import("../../src/normalise/statements");
+    const html = `<main><h1>Guide</h1><p><strong>Social, Emotional &amp; Mental Health</strong></p>
+<p><strong>Suggested strategies</strong></p><ul><li>Offer a daily check-in with a trusted adult</li></ul>
+<table><tr><td><b>Barriers</b></td><td><b>What can help</b></td></tr>
+<tr><td>Finds it hard to settle after break</td><td>A calm activity ready on the desk after break</td></tr></table></main>`;
+    const blocks = htmlToBlocks(html, { url: "https://x.test/guide" }).blocks;
+    const statements = extractStatements([{ url: "https://x.test/guide", format: "html", blocks }]);
+    expect(statements.map((s) => [s.area, s.kind, s.text])).toEqual([
+      ["SEMH", "provision", "Offer a daily check-in with a trusted adult"],
+      ["SEMH", "need_descriptor", "Finds it hard to settle after break"],
+      ["SEMH", "provision", "A calm activity ready on the desk after break"],
+    ]);
+  });
+});
