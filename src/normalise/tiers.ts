@@ -56,7 +56,7 @@ export function parseTierSchemesCsv(text: string): TierScheme[] {
  * narrow, so "Targeted language support" is not read as a tier.
  */
 const GENERIC_TIER =
-  /^(universal\s*(\+|plus\b)?|universally available|targeted\s*(\+|plus\b)?|specialist|enhanced|highly personalised|personalised|quality[-\s]first[-\s]teaching(\s*(\/|and|or)\s*adaptive teaching)?|high[-\s]quality (adaptive )?teaching|adaptive teaching|send? support|(level|tier|wave|stage)\s+\d|additional support|reasonable adjustments|record of concern|first concerns|further support|whole[-\s]school( responsibilities)?)(?=$|\s*[:–—|(]|\s+-\s|\s+(provision|support|level|strategies|offer|and (provision|strategies))\b|\s+(communication|cognition|social|sensory|physical)\b)/i;
+  /^(universal\s*(\+|plus\b)?|universally available|targeted\s*(\+|plus\b)?|specialist|enhanced|highly personalised|personalised|quality[-\s]first[-\s]teaching(\s*(\/|and|or)\s*adaptive teaching)?|high[-\s]quality (adaptive )?teaching|hqt|qft|adaptive teaching|send? support|(level|tier|wave|stage)\s+\d|additional support|reasonable adjustments|record of concern|first concerns|further support|whole[-\s]school( responsibilities)?)(?=$|\s*[:–—|(]|\s+-\s|\s+(provision|support|level|strategies|offer|and (provision|strategies))\b|\s+(communication|cognition|social|sensory|physical)\b)/i;
 
 /** Section numbering in front of a heading: "4.2 ", "B1 ", "Section 3:", "iv. ". */
 const HEADING_PREFIX = /^\s*((section|part)\s+[a-z0-9]+[.:]?\s+|[a-z]?\d{1,2}(\.\d{1,2})*[.):]?\s+|[ivx]{1,4}[.)]\s+|[a-z][.)]\s+)/i;

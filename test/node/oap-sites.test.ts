@@ -152,6 +152,15 @@ describe("generic pages", () => {
     ]);
   });
 
+  it("a summary for families that links the full guidance page gives way to it", async () => {
+    const [doc, ...rest] = await read("/families/what-schools-offer");
+    expect(rest).toEqual([]);
+    expect(doc!.url).toBe(`${server.origin}/schools/send/oap/sensory-physical`);
+    expect(doc!.landingUrl).toBe(`${server.origin}/families/what-schools-offer`);
+    expect(doc!.statements.some((s) => s.text.startsWith("Family summary"))).toBe(false);
+    expect(doc!.statements).toHaveLength(5);
+  });
+
   it("a barrier → provision table pairs each provision line with its row's barrier", async () => {
     const [doc] = await read("/schools/send/oap/sensory-physical");
     const rows = doc!.statements.map((s) => [s.kind, s.text, s.pairsWith === null ? null : doc!.statements[s.pairsWith]!.text]);

@@ -34,6 +34,9 @@ const sameDocument = (a: string, b: string) => a.split("#")[0] === b.split("#")[
 
 interface Candidate {
   link: Link;
+  /** The link's own paragraph or list item. */
+  text: string;
+  /** That text with the heading it sits under. */
   context: string;
   score: number;
   superseded: boolean;
@@ -53,7 +56,7 @@ function documentLinks(page: HtmlDocument): Candidate[] {
       if (GUIDANCE_WORDS.test(`${link.text} ${block.text}`)) score += 1;
       if (SUMMARY.test(`${link.text} ${block.text}`)) score -= 3;
       if (superseded) score -= 10;
-      if (!out.some((c) => sameDocument(c.link.href, link.href))) out.push({ link, context, score, superseded });
+      if (!out.some((c) => sameDocument(c.link.href, link.href))) out.push({ link, text: block.text, context, score, superseded });
     }
   }
   return out.sort((a, b) => b.score - a.score);
@@ -130,12 +133,18 @@ function pdfDocument(fetched: Fetched, landing: Fetched | null, linkContext: str
 }
 
 /** Follows a landing page's document links: the best-scoring one is the record, superseded ones are kept as such. */
-async function fromDocumentLinks(seed: Fetched, page: HtmlDocument, fetchPage: FetchPage, adapter: AdapterId): Promise<CollectedDocument[] | null> {
+async function fromDocumentLinks(seed: Fetched, page: HtmlDocument, fetchPage: FetchPage, adapter: AdapterId, fullOnly = false): Promise<CollectedDocument[] | null> {
   const candidates = documentLinks(page);
-  const primary = candidates.find((c) => !c.superseded && c.score > 0);
+  const primary = candidates.find((c) => !c.superseded && c.score > 0 && !(fullOnly && SUMMARY.test(`${c.link.text} ${c.text}`)));
   if (!primary) return null;
   const out: CollectedDocument[] = [];
   const fetched = await fetchPage(primary.link.href);
+  if (fetched.contentType === "html") {
+    // The full guidance is itself a web page: read it as a guide, with this page as its landing page.
+    if (sameDocument(fetched.finalUrl, seed.finalUrl)) return null;
+    out.push({ url: fetched.finalUrl, format: "html", adapter, parts: [{ fetched, role: "document" }], altUrls: [], landing: seed, linkContext: primary.context, role: "primary", statusHint: null });
+    return out;
+  }
   if (fetched.contentType !== "pdf" && fetched.contentType !== "docx") return null;
   out.push({ ...pdfDocument(fetched, seed, primary.context, "primary"), adapter });
   for (const old of candidates.filter((c) => c.superseded)) {
@@ -221,9 +230,11 @@ export async function collectDocuments(seedUrl: string, fetchPage: FetchPage, fo
     };
   }
 
-  // A generic page: if it carries little provision itself but links the guidance as a file, the file is the record.
-  if (listItems(page.blocks) < 8) {
-    const found = await fromDocumentLinks(seed, page, fetchPage, "html_guide");
+  // A generic page: if it carries little provision itself, or is a summary for families, and it
+  // links the full guidance, the full guidance is the record.
+  const summaryPage = SUMMARY.test(`${page.title} ${page.blocks.find((b) => b.kind === "heading")?.text ?? ""}`);
+  if (listItems(page.blocks) < 8 || summaryPage) {
+    const found = await fromDocumentLinks(seed, page, fetchPage, "html_guide", summaryPage);
     if (found) return { adapter: "html_guide", documents: found };
   }
   return {
