@@ -66,7 +66,8 @@ export function subNeedOf(label: string): SubNeed | null {
   const text = label.trim();
   if (!text || text.length > 80) return null;
   const area = areaOf(text);
-  if (area && !/\(|,\s*including\b/i.test(text)) return null;
+  // "Speech, language and communication needs" names a sub-need even though its words overlap an area label.
+  if (area && !/\(|,\s*including\b|\bspeech\b/i.test(text)) return null;
   for (const [code, codeArea, pattern] of SUB_NEED_PATTERNS) {
     if (pattern.test(text)) return { label: text, code, area: codeArea };
   }

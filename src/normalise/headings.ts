@@ -37,9 +37,9 @@ export function classifyHeading(text: string, scheme?: TierScheme | null): Headi
   if (DESCRIPTOR.test(bare)) meaning.section = "descriptor";
   else if (PROVISION.test(bare)) meaning.section = "provision";
   const words = bare.split(/\s+/).length;
-  if (!area && !tierLabel && !meaning.section) {
+  if (!tierLabel && !meaning.section) {
     const subNeed = subNeedOf(bare);
-    if (subNeed && words <= 8) meaning.subNeed = subNeed;
+    if (subNeed && words <= 8 && (!area || area === subNeed.area)) meaning.subNeed = subNeed;
   }
   if (!area && !meaning.subNeed && words <= 6) {
     const phases = phasesOf(bare);

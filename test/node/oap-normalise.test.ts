@@ -147,6 +147,7 @@ describe("tiers, areas and phases", () => {
     expect(subNeedOf("Specific learning difficulties")).toMatchObject({ code: "SPLD", area: "CL" });
     expect(subNeedOf("Hearing impairment")).toMatchObject({ code: "HI", area: "SP" });
     expect(subNeedOf("Communication and interaction")).toBeNull();
+    expect(subNeedOf("Speech, language and communication needs (SLCN)")).toMatchObject({ code: "SLCN", area: "CI" });
   });
 
   it("maps phase labels, and a document's stated coverage", () => {
