@@ -227,3 +227,16 @@ describe("statements from HTML variants", () => {
     ]);
   });
 });
+
+describe("a PDF without a text layer", () => {
+  it("is reported as needing OCR, not read as empty, and the gate holds it back", async () => {
+    const { buildPdf } = await import("../fixtures/oap/pdf");
+    const { normaliseDocument } = await import("../../src/normalise/document");
+    const bytes = await buildPdf({ title: "", header: "", body: [], imageOnly: true });
+    const fetched = { url: "https://x.test/scan.pdf", finalUrl: "https://x.test/scan.pdf", status: 200, contentType: "pdf" as const, bytes, sha256: "c".repeat(64), retrievedAt: "2025-01-01T00:00:00Z" };
+    const doc = await normaliseDocument({ url: fetched.url, format: "pdf", adapter: "pdf", parts: [{ fetched, role: "document" }], altUrls: [], landing: null, linkContext: "", role: "primary", statusHint: null });
+    expect(doc.extractionStatus).toBe("needs_ocr");
+    expect(doc.extractionNotes).toMatch(/OCR/);
+    expect(gateExtraction(doc, null)).toMatchObject({ outcome: "held_back", reason: /needs_ocr/ });
+  });
+});
