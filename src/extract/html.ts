@@ -152,14 +152,14 @@ class BlockReader {
   }
 
   /** Inline text of nodes, with <br> and nested block elements as line breaks. */
-  private inlineLines(nodes: AnyNode[], stopAt?: (el: Element) => boolean): string[] {
+  private inlineLines(nodes: AnyNode[], stopAt?: (el: Element) => boolean, keepButtons = false): string[] {
     const lines: string[] = [];
     let current = "";
     const walk = (node: AnyNode) => {
       if (node.type === "text") current += (node as unknown as { data: string }).data;
       if (node.type !== "tag") return;
       const el = node as Element;
-      if (SKIP_TAGS.has(el.tagName) || stopAt?.(el)) return;
+      if ((SKIP_TAGS.has(el.tagName) && !(keepButtons && el.tagName === "button")) || stopAt?.(el)) return;
       if (el.tagName === "br") {
         lines.push(current);
         current = "";
@@ -188,7 +188,8 @@ class BlockReader {
     if (SKIP_TAGS.has(tag)) return;
 
     if (HEADINGS.has(tag)) {
-      const text = this.inlineLines([el]).join(" ");
+      // Accordion headings wrap their title in a <button> (<h3><button>What might we notice?</button></h3>).
+      const text = this.inlineLines([el], undefined, true).join(" ");
       if (!text) return;
       const level = Number(tag[1]);
       while (this.headings.length && this.headings.at(-1)!.level >= level) this.headings.pop();
