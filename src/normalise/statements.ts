@@ -120,7 +120,7 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
     /** Tables whose header is an ordinary first row (<td>s in bold rather than <th>s): their header, by table. */
     const implicitHeaders = new Map<number, string[]>();
     let deepest = 1;
-    let previousTable = { key: "", subNeed: null as SubNeed | null, needLabel: null as string | null };
+    let previousTable = { key: "", subNeed: null as SubNeed | null, needLabel: null as string | null, cells: [] as string[] };
     for (const block of page.blocks) {
       const url = block.sourceUrl ?? page.url;
       if (block.kind === "heading") {
@@ -128,7 +128,9 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
         stack.push(deepest, classifyHeading(block.text, scheme));
         continue;
       }
-      if (block.kind === "paragraph") {
+      // "• Use a visual timetable" typed into a <p> is a list item all the same.
+      const asListItem = block.kind === "paragraph" && /^\s*[•●▪■◦‣⁃∙·✓✔]\s*\S/u.test(block.text);
+      if (block.kind === "paragraph" && !asListItem) {
         const pseudo = pseudoHeading(block, scheme);
         if (pseudo) stack.push(deepest + 1, pseudo);
         const expectation = block.text.match(/^expectation\s+\d+\s*[:.–-]\s*(.+)$/i);
@@ -154,8 +156,8 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
       const context = stack.current();
       if (context.section === "excluded") continue;
 
-      if (block.kind === "list_item") {
-        const text = cleanStatementText(block.text);
+      if (block.kind === "list_item" || asListItem) {
+        const text = cleanStatementText(block.text.replace(/^\s*[•●▪■◦‣⁃∙·✓✔]\s*/u, ""));
         if (isNoise(text, block.links)) continue;
         const area = context.area ?? (context.tierLabel || context.section === "provision" ? "WS" : null);
         if (!area) continue;
@@ -177,7 +179,8 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
       }
 
       if (block.kind === "table_row" && block.table) {
-        const { cells, index, row } = block.table;
+        const { index, row } = block.table;
+        let cells = block.table.cells;
         let header = block.table.header;
         if (!header.length) {
           if (row === 1 && columnRoles(cells, scheme).some((r) => r.role === "descriptor" || r.role === "provision")) {
@@ -187,6 +190,10 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
           header = implicitHeaders.get(index) ?? [];
         }
         const roles = columnRoles(header, scheme);
+        // A cell spanning rows (rowspan) appears only in its first row: later rows are short at the left.
+        if (header.length && cells.length < header.length && previousTable.key === header.join("|") && previousTable.cells.length === header.length) {
+          cells = [...previousTable.cells.slice(0, header.length - cells.length), ...cells];
+        }
         if (!roles.some((r) => r.role === "descriptor" || r.role === "provision")) continue;
         const hasTierColumns = roles.some((r) => r.role === "provision" && r.tierLabel);
         const tableKey = `${header.join("|")}`;
@@ -198,7 +205,7 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
           needLabel = previousTable.needLabel;
           subNeed = previousTable.subNeed;
         }
-        previousTable = { key: tableKey, subNeed, needLabel };
+        previousTable = { key: tableKey, subNeed, needLabel, cells };
         const rowSubNeed: SubNeed | null =
           subNeed ?? (needLabel && context.area && context.area !== "WS" ? { label: needLabel, code: "OTH", area: context.area } : context.subNeed);
         const area = context.area ?? subNeed?.area ?? null;

@@ -228,6 +228,25 @@ describe("statements from HTML variants", () => {
   });
 });
 
+describe("statements from looser HTML", () => {
+  it("reads bullets typed into paragraphs, and a need cell spanning rows", async () => {
+    const { htmlToBlocks } = await import("../../src/extract/html");
+    const { extractStatements } = await import("../../src/normalise/statements");
+    const html = `<main><h2>Cognition and learning</h2><h3>Universal provision</h3><p>• Give a printed copy of the homework</p><p>All staff should:</p>
+<table><thead><tr><th>Need</th><th>What you might notice</th><th>SEN Support</th></tr></thead><tbody>
+<tr><td rowspan="2">Specific learning difficulties</td><td>Spells the same word several ways</td><td>A structured spelling programme</td></tr>
+<tr><td>Loses their place when copying</td><td>A copy of the notes on the desk</td></tr></tbody></table></main>`;
+    const statements = extractStatements([{ url: "https://x.test/cl", format: "html", blocks: htmlToBlocks(html).blocks }]);
+    expect(statements.map((s) => [s.kind, s.tierLabel, s.subNeed?.code ?? null, s.text])).toEqual([
+      ["provision", "Universal", null, "Give a printed copy of the homework"],
+      ["need_descriptor", null, "SPLD", "Spells the same word several ways"],
+      ["provision", "SEN Support", "SPLD", "A structured spelling programme"],
+      ["need_descriptor", null, "SPLD", "Loses their place when copying"],
+      ["provision", "SEN Support", "SPLD", "A copy of the notes on the desk"],
+    ]);
+  });
+});
+
 describe("a PDF without a text layer", () => {
   it("is reported as needing OCR, not read as empty, and the gate holds it back", async () => {
     const { buildPdf } = await import("../fixtures/oap/pdf");
