@@ -108,16 +108,25 @@ export class ContextStack {
         if (s.section && s.section !== "excluded") inherited.section = s.section;
       }
     }
+    // A heading sets what it names; what enclosing headings said still holds ("Early years" >
+    // "Communication and interaction" > "SEN support" is early-years SEN support for CI).
     const context: Context = { ...inherited };
     if (meaning.section === "excluded") {
       context.section = "excluded";
     } else {
-      if (meaning.area) Object.assign(context, { area: meaning.area, subNeed: null, tierLabel: null, phases: [], section: null });
-      if (meaning.subNeed) Object.assign(context, { subNeed: meaning.subNeed, tierLabel: null, phases: [], section: null });
-      if (meaning.tierLabel) Object.assign(context, { tierLabel: meaning.tierLabel, phases: [], section: context.section === "descriptor" ? null : context.section });
+      if (meaning.area) {
+        context.area = meaning.area;
+        if (context.subNeed && context.subNeed.area !== meaning.area) context.subNeed = null;
+        if (context.section === "excluded") context.section = null;
+      }
+      if (meaning.subNeed) {
+        context.subNeed = meaning.subNeed;
+        context.area ??= meaning.subNeed.area;
+      }
+      // Tiers organise provision: a tier heading ends a "what you might notice" section above it.
+      if (meaning.tierLabel) Object.assign(context, { tierLabel: meaning.tierLabel, section: context.section === "descriptor" ? null : context.section });
       if (meaning.section) context.section = meaning.section;
       if (meaning.phases) context.phases = meaning.phases;
-      if (!meaning.area && meaning.subNeed && !context.area) context.area = meaning.subNeed.area;
     }
     this.frames.push({ level, context });
   }

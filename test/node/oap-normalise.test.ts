@@ -247,6 +247,20 @@ describe("statements from looser HTML", () => {
   });
 });
 
+describe("heading context", () => {
+  it("keeps what enclosing headings say: a phase above an area above a tier", async () => {
+    const { htmlToBlocks } = await import("../../src/extract/html");
+    const { extractStatements } = await import("../../src/normalise/statements");
+    const html = `<main><h1>Early years</h1><h2>Communication and interaction</h2><h3>SEN support</h3><ul><li>Use a now and next board at tidy-up time</li></ul>
+<h1>Post-16</h1><h2>Sensory and physical needs</h2><h3>Hearing</h3><h4>Universal</h4><ul><li>Caption all recorded lectures</li></ul></main>`;
+    const statements = extractStatements([{ url: "https://x.test/p", format: "html", blocks: htmlToBlocks(html).blocks }]);
+    expect(statements.map((s) => [s.area, s.subNeed?.code ?? null, s.tierLabel, s.phases.join(","), s.text])).toEqual([
+      ["CI", null, "SEN support", "EY", "Use a now and next board at tidy-up time"],
+      ["SP", "HI", "Universal", "P16", "Caption all recorded lectures"],
+    ]);
+  });
+});
+
 describe("a PDF without a text layer", () => {
   it("is reported as needing OCR, not read as empty, and the gate holds it back", async () => {
     const { buildPdf } = await import("../fixtures/oap/pdf");
