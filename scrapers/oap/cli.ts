@@ -18,7 +18,7 @@ import type { Fetched } from "../../src/extract/adapters/types";
 import { PoliteClient } from "../fetch/polite-client";
 import { onlineFetcher } from "../snapshots/online";
 import { SnapshotStore } from "../snapshots/store";
-import { findLa, loadMatcher, PATHS, readLas, ROOT } from "./data-files";
+import { findLa, loadMatcher, PATHS, readLas, readRegistry, readTierSchemes, ROOT } from "./data-files";
 import { runRegistry } from "./run-registry";
 import { runSingleSource } from "./single-source";
 
@@ -62,11 +62,14 @@ if (values.url) {
   const found = findLa(query, readLas());
   const la = found ? { code: found.la_code, name: found.name } : { code: null, name: query };
   const out = path.resolve(values.out);
+  // The LA's known tier scheme, if the registry names one; otherwise it is inferred from the document.
+  const schemeId = found ? readRegistry().find((r) => r.la_code === found.la_code && r.tier_scheme)?.tier_scheme : undefined;
+  const scheme = readTierSchemes().find((t) => t.id === schemeId) ?? null;
   const store = new SnapshotStore(path.resolve(values.snapshots ?? path.join(out, "snapshots")));
   const bar = new cliProgress.SingleBar({ format: "fetch [{bar}] {value} bodies {url}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
   bar.start(1, 0, { url: "" });
   try {
-    const result = await runSingleSource({ url: values.url, la, out, fetchPage: fetcherFor(store, bar), matcher: loadMatcher(), scheme: null });
+    const result = await runSingleSource({ url: values.url, la, out, fetchPage: fetcherFor(store, bar), matcher: loadMatcher(), scheme });
     bar.stop();
     console.log(`${result.documents} document(s), ${result.statements} statement(s) written to ${out}${found ? "" : ` (LA "${query}" is not one of the 153; recorded as given)`}`);
   } catch (error) {
