@@ -190,3 +190,22 @@ export function createVocabularyMatcher(items: VocabularyItem[]): VocabularyMatc
     best: (text, options) => match(text, { ...options, limit: 1 })[0] ?? null,
   };
 }
+
+/** Builds the items from the D1 tables (provision_items, provision_item_synonyms), for use inside the Worker. */
+export function vocabularyFromRows(
+  items: Array<{ id: string; area: string; label: string; definition: string; item_type: string; typical_tier: string }>,
+  synonyms: Array<{ item_id: string; synonym: string }>,
+): VocabularyItem[] {
+  const byItem = new Map<string, string[]>();
+  for (const s of synonyms) byItem.set(s.item_id, [...(byItem.get(s.item_id) ?? []), s.synonym]);
+  return items.map((i) => ({
+    id: i.id,
+    label: i.label,
+    definition: i.definition,
+    area: i.area as Area,
+    itemType: i.item_type as ItemType,
+    typicalTier: i.typical_tier as CanonicalTier,
+    synonyms: byItem.get(i.id) ?? [],
+    seenIn: [],
+  }));
+}

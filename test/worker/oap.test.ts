@@ -12,7 +12,7 @@ import { documentRows, emptyTables, mergeInto, registryRows, schemeRows, shortHa
 import { parseRegistryCsv } from "../../src/normalise/registry";
 import { readSource } from "../../src/normalise/source";
 import { parseTierSchemesCsv } from "../../src/normalise/tiers";
-import { createVocabularyMatcher, parseVocabularyCsv } from "../../src/normalise/vocabulary";
+import { createVocabularyMatcher, parseVocabularyCsv, vocabularyFromRows } from "../../src/normalise/vocabulary";
 import { buildSites } from "../fixtures/oap/sites";
 
 const ORIGIN = "https://brackenfold.test";
@@ -72,6 +72,12 @@ describe("OAP pipeline inside workerd", () => {
     expect(source).toEqual({ last_outcome: "ok", last_checked_at: "2025-02-10T09:00:00.000Z" });
     const stored = await env.DB.prepare("SELECT phases, heading_path, locator FROM statements WHERE extraction_method = 'pdf_table' ORDER BY ordinal LIMIT 1").first<Record<string, string>>();
     expect(JSON.parse(stored!.locator)).toMatchObject({ table: 0, row: 1, column: "What you might notice" });
+
+    // The vocabulary as loaded in D1 gives the same matcher the pipeline uses (the API's gap check).
+    const items = await env.DB.prepare("SELECT id, area, label, definition, item_type, typical_tier FROM provision_items").all<{ id: string; area: string; label: string; definition: string; item_type: string; typical_tier: string }>();
+    const synonyms = await env.DB.prepare("SELECT item_id, synonym FROM provision_item_synonyms").all<{ item_id: string; synonym: string }>();
+    const matcher = createVocabularyMatcher(vocabularyFromRows(items.results, synonyms.results));
+    expect(matcher.match("He has a radio aid and a personal visual timetable").map((m) => m.itemId)).toEqual(["radio_aid", "visual_timetable"]);
 
     // A new dataset with a statement pointing at a document that does not exist fails as a whole.
     const broken = await tablesFor();
