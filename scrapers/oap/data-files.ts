@@ -22,7 +22,6 @@ const read = (relative: string, root = ROOT) => readFileSync(path.join(root, rel
 export const readVocabulary = (root = ROOT): VocabularyItem[] => parseVocabularyCsv(read(PATHS.vocabulary, root));
 export const readTierSchemes = (root = ROOT): TierScheme[] => parseTierSchemesCsv(read(PATHS.tierSchemes, root));
 export const readRegistry = (root = ROOT): RegistrySource[] => parseRegistryCsv(read(PATHS.registry, root));
-export const readRegistryText = (root = ROOT): string => read(PATHS.registry, root);
 
 export function loadMatcher(root = ROOT): VocabularyMatcher {
   return createVocabularyMatcher(readVocabulary(root));

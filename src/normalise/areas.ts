@@ -7,14 +7,6 @@ import type { AREAS } from "../db/schema";
 
 export type Area = (typeof AREAS)[number];
 
-export const AREA_LABELS: Record<Area, string> = {
-  CI: "Communication and interaction",
-  CL: "Cognition and learning",
-  SEMH: "Social, emotional and mental health",
-  SP: "Sensory and/or physical",
-  WS: "Whole-setting expectations",
-};
-
 const AREA_PATTERNS: Array<[Area, RegExp]> = [
   ["CI", /\bcommunication\s*(and|&)\s*interaction\b|\bc\s*&\s*i\b|\blanguage and communication needs\b/i],
   ["CL", /\bcognition\s*(and|&)\s*learning\b|\bc\s*&\s*l\b/i],

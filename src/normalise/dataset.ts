@@ -106,7 +106,7 @@ export interface DocumentContext {
 }
 
 /** The rows one scraped (or fixture) document contributes. */
-export async function documentRows(doc: NormalisedDocument, ctx: DocumentContext, supersedes: string | null = null): Promise<Partial<DatasetTables>> {
+export async function documentRows(doc: NormalisedDocument, ctx: DocumentContext): Promise<Partial<DatasetTables>> {
   const id = await documentId(doc.url);
   const seen = doc.retrievedAt;
   const statements: Row[] = [];
@@ -169,7 +169,7 @@ export async function documentRows(doc: NormalisedDocument, ctx: DocumentContext
         age_min: null,
         age_max: null,
         tier_scheme_id: doc.scheme.id,
-        supersedes_id: supersedes,
+        supersedes_id: null,
         parent_doc_id: null,
         page_count: doc.pageCount,
         extraction_status: doc.extractionStatus,

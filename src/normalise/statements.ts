@@ -10,7 +10,7 @@ import { foldText } from "../lib/text";
 import { subNeedOf, type Area, type SubNeed } from "./areas";
 import { ContextStack, classifyHeading, type Context, type HeadingMeaning } from "./headings";
 import type { Phase } from "./phases";
-import { tierLabelIn, type TierScheme } from "./tiers";
+import { sameTierLabel, tierLabelIn, type TierScheme } from "./tiers";
 
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 export type ExtractionMethod = (typeof EXTRACTION_METHODS)[number];
@@ -218,7 +218,7 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
             const text = cleanStatementText(line);
             if (isNoise(text, [])) continue;
             const isDescriptor = r.role === "descriptor";
-            const index_ = add({
+            const added = add({
               kind: kindFor(context, area, isDescriptor ? "descriptor" : "provision"),
               area,
               subNeed: rowSubNeed,
@@ -232,7 +232,7 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
               confidence: 0.85,
               pairsWith: isDescriptor ? null : descriptorIndex,
             });
-            if (isDescriptor && descriptorIndex === null) descriptorIndex = index_;
+            if (isDescriptor && descriptorIndex === null) descriptorIndex = added;
           }
         });
       }
@@ -244,6 +244,6 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
 /** The tier labels the statements use, in order of first use. */
 export function tierLabelsOf(statements: DraftStatement[]): string[] {
   const labels: string[] = [];
-  for (const s of statements) if (s.tierLabel && !labels.some((l) => foldText(l) === foldText(s.tierLabel!))) labels.push(s.tierLabel);
+  for (const s of statements) if (s.tierLabel && !labels.some((l) => sameTierLabel(l, s.tierLabel!))) labels.push(s.tierLabel);
   return labels;
 }

@@ -63,6 +63,7 @@ const HEADING_PREFIX = /^\s*((section|part)\s+[a-z0-9]+[.:]?\s+|[a-z]?\d{1,2}(\.
 
 /** Compares tier labels ignoring case and punctuation, but not a "+" ("Targeted+" is not "Targeted"). */
 const tierKey = (label: string) => foldText(label.replace(/\+/g, " plus"));
+export const sameTierLabel = (a: string, b: string) => tierKey(a) === tierKey(b);
 
 export function stripHeadingNumber(text: string): string {
   return text.replace(HEADING_PREFIX, "").trim();
