@@ -24,6 +24,9 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "worker",
+            // The first PDF read in a workerd isolate loads unpdf (3-5 s on a busy 2-core machine).
+            testTimeout: 30_000,
+            hookTimeout: 30_000,
             include: ["test/worker/**/*.test.ts"],
             setupFiles: ["./test/worker/setup.ts"],
           },
@@ -31,6 +34,9 @@ export default defineConfig(async () => {
         {
           test: {
             name: "node",
+            // Reading generated PDFs and serving fixture sites over HTTP; allow for a busy machine.
+            testTimeout: 30_000,
+            hookTimeout: 30_000,
             include: ["test/node/**/*.test.ts"],
             environment: "node",
           },
