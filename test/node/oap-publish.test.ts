@@ -3,7 +3,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PoliteClient } from "../../scrapers/fetch/polite-client";
 import { readDataset } from "../../scrapers/oap/dataset-files";
 import { runRegistry, type RunOptions } from "../../scrapers/oap/run-registry";
@@ -13,9 +13,6 @@ import { parseRegistryCsv, RegistryError } from "../../src/normalise/registry";
 import { buildPdf } from "../fixtures/oap/pdf";
 import { servePages, type FixtureServer } from "../fixtures/oap/server";
 import { buildSites } from "../fixtures/oap/sites";
-
-// Reading PDFs and serving pages: allow for a busy machine.
-vi.setConfig({ testTimeout: 30_000 });
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 let server: FixtureServer;
@@ -42,7 +39,7 @@ beforeAll(async () => {
     ].join("\n"),
   );
   store = new SnapshotStore(path.join(root, "data/snapshots"));
-}, 30_000);
+});
 afterAll(() => server.close());
 
 const run = (extra: Partial<RunOptions> = {}) =>
@@ -125,7 +122,7 @@ describe("registry runs", () => {
     const scrapedStatements = (d: typeof before) => d.statements.filter((s) => !String(s.id).startsWith("stmt-review-"));
     expect(scrapedStatements(after)).toEqual(scrapedStatements(before));
     expect(after.documents.filter((d) => d.method === "scraped")).toEqual(before.documents.filter((d) => d.method === "scraped"));
-  }, 30_000);
+  });
 
   it("never writes fixture records into the project's data/dataset", async () => {
     await expect(runRegistry({ laQueries: [], store, fetcherFor: () => store.offlineFetcher(), load: false, offline: true, quiet: true, method: "fixture" })).rejects.toThrow(/never published/);

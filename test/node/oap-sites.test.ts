@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PoliteClient } from "../../scrapers/fetch/polite-client";
 import { loadMatcher } from "../../scrapers/oap/data-files";
 import { onlineFetcher } from "../../scrapers/snapshots/online";
@@ -15,16 +15,13 @@ import { readSource } from "../../src/normalise/source";
 import { servePages, type FixtureServer } from "../fixtures/oap/server";
 import { buildSites } from "../fixtures/oap/sites";
 
-// Reading PDFs and serving pages: allow for a busy machine.
-vi.setConfig({ testTimeout: 30_000 });
-
 let server: FixtureServer;
 const matcher = loadMatcher();
 const root = path.resolve(import.meta.dirname, "../..");
 
 beforeAll(async () => {
   server = await servePages(await buildSites());
-}, 30_000);
+});
 afterAll(() => server.close());
 
 async function read(seed: string): Promise<NormalisedDocument[]> {
@@ -39,7 +36,7 @@ describe("kb5 advice page with a PDF", () => {
   let docs: NormalisedDocument[];
   beforeAll(async () => {
     docs = await read("/kb5/brackenfold/directory/advice.page?id=Bf7Qa2");
-  }, 30_000);
+  });
 
   it("follows 'Click to view the document' to the full PDF, not the parent summary, and keeps the old version as superseded", () => {
     expect(docs.map((d) => [d.url.replace(server.origin, ""), d.role, d.status])).toEqual([
@@ -190,5 +187,5 @@ describe("npm run scrape -- --url … --out …", () => {
     expect(statements).toHaveLength(15);
     for (const key of ["area", "sub_need", "tier_local", "tier", "phase", "kind", "text", "raw_text", "source_url", "page", "heading_path"]) expect(statements[0]).toHaveProperty(key);
     expect(statements.find((s: { table: unknown }) => s.table)).toMatchObject({ page: 2, table: { index: 0, row: 1, column: "What you might notice" } });
-  }, 30_000);
+  });
 });

@@ -55,7 +55,7 @@ describe("OAP pipeline inside workerd", () => {
     expect(doc.statements).toHaveLength(15);
     expect(doc.statements.filter((s) => s.extractionMethod === "pdf_table")).toHaveLength(11);
     expect(doc.dates.last_updated?.value).toBe("2025-02-03");
-  }, 30_000);
+  });
 
   it("loads the tables into D1 in one batch; a failing load leaves the previous data in place", async () => {
     const tables = await tablesFor();
@@ -86,5 +86,5 @@ describe("OAP pipeline inside workerd", () => {
     await expect(loadOapDataset(env.DB, broken)).rejects.toThrow();
     expect(await count("SELECT count(*) AS n FROM statements")).toBe(15);
     expect(await count("SELECT count(*) AS n FROM statements WHERE text_raw LIKE 'changed text%'")).toBe(0);
-  }, 30_000);
+  });
 });
