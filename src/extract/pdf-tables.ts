@@ -171,14 +171,26 @@ export function findTables(page: PdfPage, continuing: PdfTable | null = null): {
     }
     const size = lines[i]!.size;
     const columns = header.map((s) => s.x);
-    const body = tableBody(lines, i + 1, columns, size, lines[i]!.y);
+    // Header cells that wrap ("What you might" / "notice"): short lines close below, aligned to the columns, no bullets.
+    let headerLines = 1;
+    while (i + headerLines < lines.length) {
+      const next = lines[i + headerLines]!;
+      if (next.y - lines[i + headerLines - 1]!.y > size * 1.6) break;
+      const parts = segments(next);
+      const columnsOf = parts.map((p) => columns.findIndex((x) => Math.abs(x - p.x) <= size * 1.5));
+      if (parts.some((p, k) => columnsOf[k]! < 0 || BULLET_GLYPH.test(p.text[0] ?? "") || p.text.split(/\s+/).length > 5)) break;
+      parts.forEach((p, k) => (header[columnsOf[k]!]!.text += ` ${p.text}`));
+      headerLines++;
+    }
+    const headerBottom = lines[i + headerLines - 1]!;
+    const body = tableBody(lines, i + headerLines, columns, size, headerBottom.y);
     const usedColumns = columnsUsed(body, columns, size);
     if (body.length < 2 || usedColumns.size < Math.min(2, columns.length) || ![...usedColumns].some((c) => c > 0)) {
       i++;
       continue;
     }
-    take(buildTable(page, header.map((s) => s.text), columns, size, lines[i]!.y, body), [lines[i]!, ...body]);
-    i += 1 + body.length;
+    take(buildTable(page, header.map((s) => s.text), columns, size, lines[i]!.y, body), [...lines.slice(i, i + headerLines), ...body]);
+    i += headerLines + body.length;
   }
   return { tables, used };
 }

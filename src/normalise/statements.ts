@@ -7,7 +7,7 @@
 import type { Block } from "../extract/blocks";
 import type { EXTRACTION_METHODS, STATEMENT_KINDS } from "../db/schema";
 import { foldText } from "../lib/text";
-import { subNeedOf, type Area, type SubNeed } from "./areas";
+import { areaOf, subNeedOf, type Area, type SubNeed } from "./areas";
 import { ContextStack, classifyHeading, type Context, type HeadingMeaning } from "./headings";
 import type { Phase } from "./phases";
 import { sameTierLabel, tierLabelIn, type TierScheme } from "./tiers";
@@ -206,9 +206,12 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
           subNeed = previousTable.subNeed;
         }
         previousTable = { key: tableKey, subNeed, needLabel, cells };
-        const rowSubNeed: SubNeed | null =
-          subNeed ?? (needLabel && context.area && context.area !== "WS" ? { label: needLabel, code: "OTH", area: context.area } : context.subNeed);
-        const area = context.area ?? subNeed?.area ?? null;
+        // A need column may name whole areas ("Communication and interaction") rather than sub-needs.
+        const rowArea = needLabel && !subNeed ? areaOf(needLabel) : null;
+        const rowSubNeed: SubNeed | null = rowArea
+          ? null
+          : (subNeed ?? (needLabel && context.area && context.area !== "WS" ? { label: needLabel, code: "OTH", area: context.area } : context.subNeed));
+        const area = rowArea ?? context.area ?? subNeed?.area ?? null;
         if (!area) continue;
         let descriptorIndex: number | null = null;
         roles.forEach((r, i) => {

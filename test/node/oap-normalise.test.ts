@@ -203,6 +203,22 @@ describe("PDF tables over a page break and cover dates", () => {
     expect(rows.at(-1)!.table!.cells[3]).toBe("• Targeted step 14 for some pupils\n• Another targeted step 14 with a longer description that wraps onto a second line in its cell");
   });
 
+  it("joins header cells that wrap onto a second line", async () => {
+    const { buildPdf } = await import("../fixtures/oap/pdf");
+    const { pdfToOapBlocks } = await import("../../src/extract/pdf-tables");
+    const bytes = await buildPdf({
+      title: "Wrapped header",
+      header: "Test Council",
+      body: [{ paragraph: "A table whose header wraps." }, { table: { caption: "Signs and provision", header: ["Need", "What you might¦notice", "Universal¦provision", "SEN Support"], rows: [[["Hearing"], ["Turns the same ear to the speaker"], ["Seat near the speaker"], ["Use a radio aid"]], [["Vision"], ["Holds books close"], ["Use large, clear print"], ["Advice from the QTVI"]]] } }],
+    });
+    const { tables } = await pdfToOapBlocks(bytes);
+    expect(tables[0]!.header).toEqual(["Need", "What you might notice", "Universal provision", "SEN Support"]);
+    expect(tables[0]!.rows).toEqual([
+      ["Hearing", "• Turns the same ear to the speaker", "• Seat near the speaker", "• Use a radio aid"],
+      ["Vision", "• Holds books close", "• Use large, clear print", "• Advice from the QTVI"],
+    ]);
+  });
+
   it("reads a publication date from a cover byline, and nothing from a bare year", async () => {
     const { coverDate } = await import("../../src/extract/dates");
     expect(coverDate(["Ordinarily Available Provision 2021", "Eastshire Council · July 2021"])).toMatchObject({ kind: "published", value: "2021-07" });
@@ -243,6 +259,23 @@ describe("statements from looser HTML", () => {
       ["provision", "SEN Support", "SPLD", "A structured spelling programme"],
       ["need_descriptor", null, "SPLD", "Loses their place when copying"],
       ["provision", "SEN Support", "SPLD", "A copy of the notes on the desk"],
+    ]);
+  });
+});
+
+describe("tables whose need column names areas", () => {
+  it("takes each row's area from it", async () => {
+    const { htmlToBlocks } = await import("../../src/extract/html");
+    const { extractStatements } = await import("../../src/normalise/statements");
+    const html = `<main><h1>Summary of provision</h1><table><thead><tr><th>Area of need</th><th>Universal</th><th>Targeted</th></tr></thead><tbody>
+<tr><td>Communication and interaction</td><td>Visual timetable in every room</td><td>Small-group language sessions</td></tr>
+<tr><td>Sensory and physical</td><td>Good lighting and low noise</td><td>Advice from the sensory support service</td></tr></tbody></table></main>`;
+    const statements = extractStatements([{ url: "https://x.test/s", format: "html", blocks: htmlToBlocks(html).blocks }]);
+    expect(statements.map((s) => [s.area, s.subNeed, s.tierLabel, s.text])).toEqual([
+      ["CI", null, "Universal", "Visual timetable in every room"],
+      ["CI", null, "Targeted", "Small-group language sessions"],
+      ["SP", null, "Universal", "Good lighting and low noise"],
+      ["SP", null, "Targeted", "Advice from the sensory support service"],
     ]);
   });
 });

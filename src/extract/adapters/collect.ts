@@ -62,7 +62,8 @@ function documentLinks(page: HtmlDocument): Candidate[] {
   return out.sort((a, b) => b.score - a.score);
 }
 
-const PRINT_LINK = /\bprint (the )?(entire|whole|full|complete)\b|\bprint(able)? (version|view)\b|\bprint (the )?(guide|document|book)\b|\bwhole (guide|document)\b/i;
+const PRINT_LINK =
+  /\bprint (this |the )?(entire |whole |full |complete )?(guide|document|book|toolkit)\b|\bprint (the )?(entire|whole|full|complete)\b|\bprint(able|er[-\s]friendly)? (version|view)\b|\b(view|read|show) (it |the guide )?(as|on) (a |one )?single page\b|\bwhole (guide|document) on one page\b|\bwhole (guide|document)\b/i;
 
 function printViewLink(page: HtmlDocument): string | null {
   const found = page.links.find(
