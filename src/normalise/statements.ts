@@ -219,7 +219,8 @@ export function extractStatements(pages: PageBlocks[], scheme?: TierScheme | nul
           const lines = (cells[i] ?? "").split(/\n+/).map((l) => l.trim()).filter(Boolean);
           for (const line of lines) {
             const text = cleanStatementText(line);
-            if (isNoise(text, [])) continue;
+            // A cell that is only a link (an index of pages) is navigation.
+            if (isNoise(text, block.links.filter((l) => cleanStatementText(l.text) === text))) continue;
             const isDescriptor = r.role === "descriptor";
             const added = add({
               kind: kindFor(context, area, isDescriptor ? "descriptor" : "provision"),
