@@ -15,7 +15,7 @@ export default defineConfig(async () => {
               main: "./src/index.ts",
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations },
+                bindings: { TEST_MIGRATIONS: migrations, SERVE_FIXTURE_DATA: "true", RATE_LIMIT_PER_MINUTE: "5", DATA_VERSION_TTL_MS: "0", FC_RUNS: process.env.FC_RUNS ?? "2000" },
                 // A small limit so the 429 path can be exercised; only requests that carry
                 // CF-Connecting-IP are counted.
                 ratelimits: { RATE_LIMITER: { simple: { limit: 5, period: 60 } } },
@@ -24,10 +24,10 @@ export default defineConfig(async () => {
           ],
           test: {
             name: "worker",
-            // The first PDF read in a workerd isolate loads unpdf (3-5 s on a busy 2-core machine).
+            include: ["test/worker/**/*.test.ts"],
+            // The first unpdf call in a fresh isolate takes seconds while it loads pdf.js.
             testTimeout: 30_000,
             hookTimeout: 30_000,
-            include: ["test/worker/**/*.test.ts"],
             setupFiles: ["./test/worker/setup.ts"],
           },
         },

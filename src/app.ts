@@ -9,14 +9,21 @@ import { requestId } from "hono/request-id";
 import { createRouter } from "./lib/create-router";
 import { httpCache } from "./lib/http-cache";
 import { allowedMethods } from "./lib/method-not-allowed";
-import { OPENAPI_PATH, openApiConfig } from "./lib/openapi";
+import { OPENAPI_PATH, openApiDocument } from "./lib/openapi";
 import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./lib/problem";
 import { rateLimit } from "./lib/rate-limit";
+import { responseCache } from "./lib/response-cache";
+import { baselinesRouter } from "./routes/baselines";
+import { compareRouter } from "./routes/compare";
 import { datasetsRouter } from "./routes/datasets";
+import { documentsRouter } from "./routes/documents";
+import { healthRouter } from "./routes/health";
 import { localAuthoritiesRouter } from "./routes/local-authorities";
 import { problemsRouter } from "./routes/problems";
+import { provisionsRouter } from "./routes/provisions";
 import { rootRouter } from "./routes/root";
 import { schoolsRouter } from "./routes/schools";
+import { searchRouter } from "./routes/search";
 
 const CODE_BY_STATUS = new Map<number, ProblemCode>(
   (Object.entries(PROBLEMS) as Array<[ProblemCode, { status: number }]>)
@@ -68,12 +75,24 @@ export function createApp() {
     }),
   );
   app.use(httpCache);
+  app.use("/", responseCache);
+  app.use("/v1/*", responseCache);
 
-  for (const router of [rootRouter, problemsRouter, localAuthoritiesRouter, schoolsRouter, datasetsRouter]) {
-    app.route("/", router);
-  }
+  // Chained, so the app's type carries every route for hono/client (AppType below).
+  const api = app
+    .route("/", rootRouter)
+    .route("/", healthRouter)
+    .route("/", problemsRouter)
+    .route("/", localAuthoritiesRouter)
+    .route("/", schoolsRouter)
+    .route("/", baselinesRouter)
+    .route("/", documentsRouter)
+    .route("/", provisionsRouter)
+    .route("/", compareRouter)
+    .route("/", searchRouter)
+    .route("/", datasetsRouter);
 
-  app.doc31(OPENAPI_PATH, openApiConfig);
+  app.get(OPENAPI_PATH, (c) => c.json(openApiDocument(app)));
   app.get("/docs", Scalar({ url: OPENAPI_PATH, pageTitle: "SEND OAP API reference" }));
 
   app.notFound((c) => {
@@ -105,5 +124,8 @@ export function createApp() {
     return problemResponse(c, apiError);
   });
 
-  return app;
+  return api;
 }
+
+/** The typed route table, for `hc<AppType>()` from hono/client. */
+export type AppType = ReturnType<typeof createApp>;

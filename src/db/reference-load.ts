@@ -156,10 +156,13 @@ export async function loadReference(db: D1Database, files: ReferenceFile[]): Pro
       schoolRows,
       { conflictKey: "urn" },
     ),
+    // Counted by a query, not from meta.changes, which also counts rows the triggers touch.
+    db.prepare("SELECT count(*) AS n FROM schools WHERE reference_sha256 <> ?1 AND in_current_register = 1").bind(schoolSha),
     db.prepare("UPDATE schools SET in_current_register = 0 WHERE reference_sha256 <> ?1 AND in_current_register = 1").bind(schoolSha),
   ];
   const results = await db.batch(statements);
-  return { changed: true, rows, schoolsNoLongerListed: results.at(-1)!.meta.changes };
+  const dropped = results.at(-2)!.results[0] as { n: number };
+  return { changed: true, rows, schoolsNoLongerListed: dropped.n };
 }
 
 async function alreadyLoaded(db: D1Database, shas: Map<ReferenceKind, string>, schoolRows: number): Promise<boolean> {

@@ -393,6 +393,10 @@ export const datasetReleases = sqliteTable(
     counts: text("counts", { mode: "json" }).$type<Record<string, number>>().notNull(),
     checksumsSha256: text("checksums_sha256"),
     notes: text("notes"),
+    /** What changed since the previous release (src/dataset/changes.ts). */
+    changes: text("changes", { mode: "json" }),
+    /** The release's downloadable files: name, bytes, sha256, media type. */
+    files: text("files", { mode: "json" }).$type<Array<{ name: string; bytes: number; sha256: string; media_type: string }>>(),
   },
   (t) => [index("dataset_releases_published_idx").on(t.status, t.publishedAt)],
 );
@@ -421,3 +425,12 @@ export const pipelineEvents = sqliteTable(
   },
   (t) => [index("pipeline_events_subject_idx").on(t.subject, t.subjectId, t.at), index("pipeline_events_run_idx").on(t.runId)],
 );
+
+/**
+ * One number that changes whenever any served table changes, kept by the triggers in
+ * migrations/0002 so that no writer can forget it. Responses are cached under it.
+ */
+export const dataVersion = sqliteTable("data_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull(),
+});

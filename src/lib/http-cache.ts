@@ -15,8 +15,10 @@ const etagMiddleware = etag({
 export const httpCache: MiddlewareHandler<AppBindings> = async (c, next) => {
   await etagMiddleware(c, async () => {
     await next();
-    if ((c.req.method === "GET" || c.req.method === "HEAD") && c.res.ok && !c.res.headers.has("Cache-Control")) {
-      c.res.headers.set("Cache-Control", READ_CACHE_CONTROL);
+    if ((c.req.method === "GET" || c.req.method === "HEAD") && c.res.ok) {
+      if (!c.res.headers.has("Cache-Control")) c.res.headers.set("Cache-Control", READ_CACHE_CONTROL);
+      // Lists answer JSON or CSV by Accept, so caches must key on it.
+      c.res.headers.append("Vary", "Accept");
     }
   });
 };

@@ -25,14 +25,14 @@ export const pagingQuery = {
     .openapi({ description: `Results per page, 1 to ${MAX_PER_PAGE}.`, example: DEFAULT_PER_PAGE }),
 };
 
-const link = z.object({ href: z.string().openapi({ example: "/v1/schools?page=2&per_page=50" }) }).openapi("Link");
+const link = z.object({ href: z.string().max(2048).openapi({ format: "uri-reference",  example: "/v1/schools?page=2&per_page=50" }) }).openapi("Link");
 
 export const PagingSchema = z
   .object({
-    page: z.number().int().openapi({ example: 1 }),
-    per_page: z.number().int().openapi({ example: 50 }),
-    total_results: z.number().int().openapi({ example: 153 }),
-    total_pages: z.number().int().openapi({ example: 4 }),
+    page: z.number().int().min(0).max(2147483647).openapi({ example: 1 }),
+    per_page: z.number().int().min(0).max(2147483647).openapi({ example: 50 }),
+    total_results: z.number().int().min(0).max(2147483647).openapi({ example: 153 }),
+    total_pages: z.number().int().min(0).max(2147483647).openapi({ example: 4 }),
   })
   .openapi("Paging");
 
@@ -41,7 +41,7 @@ export const PageLinksSchema = z
   .openapi("PageLinks");
 
 export function pagedSchema<T extends z.ZodType>(item: T, name: string) {
-  return z.object({ paging: PagingSchema, _links: PageLinksSchema, results: z.array(item) }).openapi(name);
+  return z.object({ paging: PagingSchema, _links: PageLinksSchema, results: z.array(item).max(200) }).openapi(name);
 }
 
 export interface PageRequest {
@@ -78,3 +78,5 @@ export function pageEnvelope<T>(requestUrl: string, req: PageRequest, totalResul
     results,
   };
 }
+
+export type PageEnvelope<T> = ReturnType<typeof pageEnvelope<T>>;

@@ -1,23 +1,24 @@
 /** OpenAPI response helpers shared by every route definition. */
 import { z } from "@hono/zod-openapi";
+import { csvContent } from "./list-response";
 import { PROBLEM_CONTENT_TYPE, PROBLEMS, type ProblemCode } from "./problem";
 
 const FieldErrorSchema = z.object({
-  message: z.string().openapi({ example: "per_page must be a whole number from 1 to 200." }),
-  code: z.string().openapi({ example: "invalid_type" }),
+  message: z.string().max(500).openapi({ example: "per_page must be a whole number from 1 to 200." }),
+  code: z.string().max(500).openapi({ example: "invalid_type" }),
 });
 
 export const ProblemSchema = z
   .object({
-    type: z.url().openapi({ example: "https://api.example.org/problems/validation_failed" }),
-    title: z.string().openapi({ example: "Validation failed" }),
-    status: z.number().int().openapi({ example: 400 }),
-    detail: z.string().openapi({ example: "Check the query parameters: per_page." }),
-    instance: z.string().openapi({ example: "/v1/schools" }),
+    type: z.url().max(2048).openapi({ example: "https://api.example.org/problems/validation_failed" }),
+    title: z.string().max(500).openapi({ example: "Validation failed" }),
+    status: z.number().int().min(0).max(2147483647).openapi({ example: 400 }),
+    detail: z.string().max(20000).openapi({ example: "Check the query parameters: per_page." }),
+    instance: z.string().max(500).openapi({ example: "/v1/schools" }),
     code: z.enum(Object.keys(PROBLEMS) as [ProblemCode, ...ProblemCode[]]),
-    request_id: z.string().optional().openapi({ example: "5b0c6f0e-3c1e-4a53-9d52-2f1f0e0b7a10" }),
+    request_id: z.string().max(500).optional().openapi({ example: "5b0c6f0e-3c1e-4a53-9d52-2f1f0e0b7a10" }),
     errors: z
-      .record(z.string(), z.array(FieldErrorSchema))
+      .record(z.string().max(500), z.array(FieldErrorSchema).max(1000))
       .optional()
       .openapi({
         description: 'Per-field errors keyed by field name or JSONPath; whole-request errors use the key "".',
@@ -26,8 +27,27 @@ export const ProblemSchema = z
   })
   .openapi("Problem", { description: "An RFC 9457 problem details object." });
 
+const requestIdHeader = z.string().max(255).regex(/^[\w\-=]+$/).openapi({ description: "This request's id; quote it when reporting a problem." });
+const rateLimitHeader = z
+  .number()
+  .int()
+  .min(1)
+  .max(100000)
+  .openapi({ description: "Requests allowed per client address per minute (absent where no limit applies)." });
+
+export const commonHeaders = z.object({
+  "X-Request-Id": requestIdHeader,
+  "X-RateLimit-Limit": rateLimitHeader,
+  "Access-Control-Allow-Origin": z.literal("*").openapi({ description: "Any origin may read." }),
+});
+
 export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
-  return { description, content: { "application/json": { schema } } };
+  return { description, headers: commonHeaders, content: { "application/json": { schema } } };
+}
+
+/** A list: JSON by default, CSV on request (see list-response.ts). */
+export function listContent<T extends z.ZodType>(schema: T, description: string) {
+  return { description, headers: commonHeaders, content: { "application/json": { schema }, ...csvContent } };
 }
 
 const DESCRIPTIONS: Record<number, string> = {
@@ -36,6 +56,7 @@ const DESCRIPTIONS: Record<number, string> = {
   405: "The path does not accept this method.",
   413: "The request body is too large.",
   415: "The request body's media type is not accepted.",
+  416: "The requested byte range is outside the file.",
   422: "The body was read but its content is invalid or cannot be processed.",
   429: "Too many requests from this client; see Retry-After.",
   500: "An error on our side; quote the request id.",
@@ -47,7 +68,14 @@ export function problemResponses(...statuses: Array<keyof typeof DESCRIPTIONS>) 
   return Object.fromEntries(
     all.map((status) => [
       status,
-      { description: DESCRIPTIONS[status], content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
+      {
+        description: DESCRIPTIONS[status],
+        headers:
+          status === 429
+            ? commonHeaders.extend({ "Retry-After": z.number().int().min(1).max(3600).openapi({ description: "Seconds to wait before retrying." }) })
+            : commonHeaders,
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+      },
     ]),
   );
 }

@@ -109,8 +109,10 @@ describe("rate limit", () => {
       await last.arrayBuffer();
     }
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(last!.headers.get("ratelimit-policy")).toBe("5;w=60");
     await expectProblem(last!, 429, "rate_limited");
     expect(last!.headers.get("retry-after")).toBe("60");
+    expect(last!.headers.get("x-ratelimit-limit")).toBe("5");
     // Another address is unaffected.
     const other = await get("/v1/local-authorities/201", { headers: { "CF-Connecting-IP": "203.0.113.78" } });
     expect(other.res.status).toBe(200);

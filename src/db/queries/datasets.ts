@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull } from "drizzle-orm";
 import type { Database } from "../client";
 import { datasetReleases } from "../schema";
 
@@ -12,10 +12,11 @@ export async function latestPublishedRelease(db: Database) {
     .get();
 }
 
-export async function listReleases(db: Database, limit: number, offset: number) {
+export async function listReleases(db: Database, modifiedAfter: string | undefined, limit: number, offset: number) {
+  const condition = modifiedAfter ? gt(datasetReleases.createdAt, modifiedAfter) : undefined;
   const [rows, total] = await Promise.all([
-    db.select().from(datasetReleases).orderBy(desc(datasetReleases.createdAt)).limit(limit).offset(offset),
-    db.$count(datasetReleases),
+    db.select().from(datasetReleases).where(condition).orderBy(desc(datasetReleases.createdAt)).limit(limit).offset(offset),
+    db.$count(datasetReleases, condition),
   ]);
   return { rows, total };
 }

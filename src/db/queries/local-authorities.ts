@@ -41,12 +41,19 @@ export interface LaFilters {
   regionCode?: string;
   /** Already folded with foldText. */
   nameFolded?: string;
+  /** ISO instant: rows from reference files loaded after it. */
+  modifiedAfter?: string;
 }
 
 export async function listLocalAuthorities(db: Database, filters: LaFilters, limit: number, offset: number) {
   const where: SQL[] = [];
   if (filters.regionCode) where.push(eq(localAuthorities.regionCode, filters.regionCode));
   if (filters.nameFolded) where.push(sql`instr(${localAuthorities.nameFolded}, ${filters.nameFolded}) > 0`);
+  if (filters.modifiedAfter) {
+    where.push(
+      sql`${localAuthorities.referenceSha256} IN (SELECT ${referenceFiles.sha256} FROM ${referenceFiles} WHERE ${referenceFiles.loadedAt} > ${filters.modifiedAfter})`,
+    );
+  }
   const condition = where.length ? and(...where) : undefined;
   const [rows, [total]] = await Promise.all([
     db

@@ -23,6 +23,8 @@ export interface SchoolFilters {
   laCode?: string;
   postcode?: PostcodeQuery;
   phaseSlug?: string;
+  /** ISO instant: rows from reference files loaded after it. */
+  modifiedAfter?: string;
 }
 
 export async function listSchools(db: Database, filters: SchoolFilters, limit: number, offset: number) {
@@ -32,6 +34,9 @@ export async function listSchools(db: Database, filters: SchoolFilters, limit: n
   if (filters.postcode?.kind === "full") where.push(eq(schools.postcodeCompact, filters.postcode.compact));
   if (filters.postcode?.kind === "outward") where.push(eq(schools.postcodeOutward, filters.postcode.outward));
   if (filters.nameFolded) where.push(sql`instr(${schools.nameFolded}, ${filters.nameFolded}) > 0`);
+  if (filters.modifiedAfter) {
+    where.push(sql`${schools.referenceSha256} IN (SELECT ${referenceFiles.sha256} FROM ${referenceFiles} WHERE ${referenceFiles.loadedAt} > ${filters.modifiedAfter})`);
+  }
   const condition = and(...where);
   const [rows, [total]] = await Promise.all([
     db

@@ -1,10 +1,11 @@
 import { database } from "../../db/client";
-import { findLocalAuthority, findRegion, listLocalAuthorities, type LaRow } from "../../db/queries/local-authorities";
+import { findRegion, listLocalAuthorities, type LaRow } from "../../db/queries/local-authorities";
 import type { AppRouteHandler } from "../../lib/create-router";
+import { csvPage, modifiedAfterInstant, wantsCsv, type CsvShape } from "../../lib/list-response";
 import { offsetOf, pageEnvelope } from "../../lib/paging";
-import { ApiError } from "../../lib/problem";
 import { invalidQueryField, searchableText } from "../../lib/validation";
 import { referenceProvenance } from "../reference-provenance";
+import { requireLocalAuthority } from "../resolve";
 import type { GetOneRoute, ListRoute } from "./local-authorities.routes";
 
 export function toLocalAuthority(row: LaRow) {
@@ -23,6 +24,20 @@ export function toLocalAuthority(row: LaRow) {
   };
 }
 
+const LA_CSV: CsvShape<ReturnType<typeof toLocalAuthority>> = {
+  columns: ["la_code", "gss_code", "former_gss_codes", "name", "slug", "la_type", "region_code", "region_name"],
+  row: (la) => ({
+    la_code: la.la_code,
+    gss_code: la.gss_code,
+    former_gss_codes: la.former_gss_codes.map((f) => f.gss_code).join(";"),
+    name: la.name,
+    slug: la.slug,
+    la_type: la.la_type,
+    region_code: la.region.code,
+    region_name: la.region.name,
+  }),
+};
+
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const query = c.req.valid("query");
   const db = database(c.env.DB);
@@ -36,21 +51,17 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   }
   const { rows, total } = await listLocalAuthorities(
     db,
-    { regionCode, nameFolded: searchableText("q", query.q) },
+    { regionCode, nameFolded: searchableText("q", query.q), modifiedAfter: modifiedAfterInstant(query.modified_after) },
     query.per_page,
     offsetOf(query),
   );
-  return c.json(pageEnvelope(c.req.url, query, total, rows.map(toLocalAuthority)), 200);
+  const envelope = pageEnvelope(c.req.url, query, total, rows.map(toLocalAuthority));
+  if (wantsCsv(c, query.format)) return csvPage(c, envelope, LA_CSV);
+  return c.json(envelope, 200);
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
   const { code } = c.req.valid("param");
-  const row = await findLocalAuthority(database(c.env.DB), code);
-  if (!row) {
-    throw new ApiError(
-      "not_found",
-      `No local authority matches "${code}". Use a DfE code (201), a GSS code (E09000001) or a slug (camden).`,
-    );
-  }
+  const row = await requireLocalAuthority(database(c.env.DB), code);
   return c.json({ ...toLocalAuthority(row), provenance: referenceProvenance(row) }, 200);
 };

@@ -1,12 +1,13 @@
 import { database } from "../../db/client";
 import { findLocalAuthority } from "../../db/queries/local-authorities";
-import { findSchool, listSchools } from "../../db/queries/schools";
+import { listSchools, type findSchool } from "../../db/queries/schools";
 import type { AppRouteHandler } from "../../lib/create-router";
+import { csvPage, modifiedAfterInstant, wantsCsv, type CsvShape } from "../../lib/list-response";
 import { offsetOf, pageEnvelope } from "../../lib/paging";
 import { parsePostcodeQuery } from "../../lib/postcode";
-import { ApiError } from "../../lib/problem";
 import { invalidQueryField, searchableText } from "../../lib/validation";
 import { referenceProvenance } from "../reference-provenance";
+import { requireSchool } from "../resolve";
 import type { GetOneRoute, ListRoute } from "./schools.routes";
 
 type SchoolRow = NonNullable<Awaited<ReturnType<typeof findSchool>>>;
@@ -31,6 +32,22 @@ function toSchool(row: Omit<SchoolRow, "referenceSha256" | "referencePath" | "re
   };
 }
 
+const SCHOOL_CSV: CsvShape<ReturnType<typeof toSchool>> = {
+  columns: ["urn", "name", "la_code", "la_name", "type", "phase", "status", "postcode", "website", "in_current_register"],
+  row: (s) => ({
+    urn: s.urn,
+    name: s.name,
+    la_code: s.local_authority.la_code,
+    la_name: s.local_authority.name,
+    type: s.type,
+    phase: s.phase,
+    status: s.status,
+    postcode: s.postcode,
+    website: s.website,
+    in_current_register: s.in_current_register,
+  }),
+};
+
 export const list: AppRouteHandler<ListRoute> = async (c) => {
   const query = c.req.valid("query");
   const db = database(c.env.DB);
@@ -44,16 +61,23 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   if (postcode === null) throw invalidQueryField("postcode", "Not a UK postcode or outward code. Try \"EC3A 5DE\" or \"EC3A\".");
   const { rows, total } = await listSchools(
     db,
-    { laCode, postcode, phaseSlug: query.phase, nameFolded: searchableText("q", query.q) },
+    {
+      laCode,
+      postcode,
+      phaseSlug: query.phase,
+      nameFolded: searchableText("q", query.q),
+      modifiedAfter: modifiedAfterInstant(query.modified_after),
+    },
     query.per_page,
     offsetOf(query),
   );
-  return c.json(pageEnvelope(c.req.url, query, total, rows.map(toSchool)), 200);
+  const envelope = pageEnvelope(c.req.url, query, total, rows.map(toSchool));
+  if (wantsCsv(c, query.format)) return csvPage(c, envelope, SCHOOL_CSV);
+  return c.json(envelope, 200);
 };
 
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
   const { urn } = c.req.valid("param");
-  const row = await findSchool(database(c.env.DB), urn);
-  if (!row) throw new ApiError("not_found", `No school has the URN ${urn}.`);
+  const row = await requireSchool(database(c.env.DB), urn);
   return c.json({ ...toSchool(row), provenance: referenceProvenance(row) }, 200);
 };

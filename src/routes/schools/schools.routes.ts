@@ -1,7 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { pagedSchema, pagingQuery } from "../../lib/paging";
-import { jsonContent, problemResponses } from "../../lib/responses";
+import { formatQuery, modifiedAfterQuery } from "../../lib/list-response";
+import { jsonContent, listContent, problemResponses } from "../../lib/responses";
 import { slugify } from "../../lib/text";
+import { urnParams } from "../params";
 import { ReferenceProvenanceSchema } from "../reference-provenance";
 
 const tags = ["Schools"];
@@ -20,23 +22,23 @@ export const PHASE_SLUGS = [
 
 export const SchoolSchema = z
   .object({
-    urn: z.number().int().openapi({ example: 100000, description: "Unique Reference Number (GIAS)" }),
-    name: z.string().openapi({ example: "The Aldgate School" }),
+    urn: z.number().int().min(0).max(2147483647).openapi({ example: 100000, description: "Unique Reference Number (GIAS)" }),
+    name: z.string().max(500).openapi({ example: "The Aldgate School" }),
     local_authority: z.object({
-      la_code: z.string().openapi({ example: "201" }),
-      name: z.string().openapi({ example: "City of London" }),
-      slug: z.string().openapi({ example: "city-of-london" }),
-      _links: z.object({ self: z.object({ href: z.string().openapi({ example: "/v1/local-authorities/201" }) }) }),
+      la_code: z.string().max(3).regex(/^\d{3}$/).openapi({ example: "201" }),
+      name: z.string().max(500).openapi({ example: "City of London" }),
+      slug: z.string().max(100).regex(/^[a-z0-9-]+$/).openapi({ example: "city-of-london" }),
+      _links: z.object({ self: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference",  example: "/v1/local-authorities/201" }) }) }),
     }),
-    type: z.string().nullable().openapi({ description: "GIAS type of establishment; null where the reference file lacks it" }),
-    phase: z.string().nullable().openapi({ example: "Primary" }),
-    status: z.string().openapi({ example: "Open" }),
-    postcode: z.string().nullable().openapi({ example: "EC3A 5DE" }),
-    website: z.string().nullable(),
+    type: z.string().max(500).nullable().openapi({ description: "GIAS type of establishment; null where the reference file lacks it" }),
+    phase: z.string().max(500).nullable().openapi({ example: "Primary" }),
+    status: z.string().max(500).openapi({ example: "Open" }),
+    postcode: z.string().max(500).nullable().openapi({ example: "EC3A 5DE" }),
+    website: z.string().max(500).nullable(),
     in_current_register: z.boolean().openapi({
       description: "False when the latest reference file no longer lists the school (closed or renumbered).",
     }),
-    _links: z.object({ self: z.object({ href: z.string().openapi({ example: "/v1/schools/100000" }) }) }),
+    _links: z.object({ self: z.object({ href: z.string().max(2048).openapi({ format: "uri-reference",  example: "/v1/schools/100000" }) }) }),
   })
   .openapi("School");
 
@@ -67,11 +69,13 @@ export const list = createRoute({
         .preprocess((value) => (typeof value === "string" ? slugify(value) : value), z.enum(PHASE_SLUGS))
         .optional()
         .openapi({ description: "Phase of education (slug or GIAS name)", example: "primary" }),
+      ...modifiedAfterQuery,
       ...pagingQuery,
+      ...formatQuery,
     }),
   },
   responses: {
-    200: jsonContent(pagedSchema(SchoolSchema, "SchoolList"), "A page of schools"),
+    200: listContent(pagedSchema(SchoolSchema, "SchoolList"), "A page of schools"),
     ...problemResponses(400),
   },
 });
@@ -82,15 +86,9 @@ export const getOne = createRoute({
   operationId: "getSchool",
   tags,
   summary: "Get one school",
+  description: "One establishment by its URN, with the reference file it came from. Schools the latest file no longer lists are still answered, with `in_current_register: false`.",
   request: {
-    params: z.object({
-      urn: z.coerce
-        .number({ error: "urn must be a whole number." })
-        .int({ error: "urn must be a whole number." })
-        .min(1, { error: "urn must be a whole number of 1 or more." })
-        .max(99_999_999, { error: "urn must have at most 8 digits." })
-        .openapi({ param: { name: "urn", in: "path" }, example: 100000 }),
-    }),
+    params: urnParams,
   },
   responses: {
     200: jsonContent(SchoolDetailSchema, "The school"),
