@@ -27,12 +27,16 @@ export default defineConfig(async () => {
             include: ["test/worker/**/*.test.ts"],
             // The first unpdf call in a fresh isolate takes seconds while it loads pdf.js.
             testTimeout: 30_000,
+            hookTimeout: 30_000,
             setupFiles: ["./test/worker/setup.ts"],
           },
         },
         {
           test: {
             name: "node",
+            // Reading generated PDFs and serving fixture sites over HTTP; allow for a busy machine.
+            testTimeout: 30_000,
+            hookTimeout: 30_000,
             include: ["test/node/**/*.test.ts"],
             environment: "node",
           },

@@ -2,8 +2,8 @@
  * Loads the reference files (regions, LAs, former GSS codes, schools) into D1. Runtime-neutral:
  * `npm run db:seed` runs it in Node against the local D1, and the tests run it inside workerd.
  *
- * Rows travel as one JSON array per statement (`json_each(?)`), which keeps every statement
- * to a single bound parameter (D1 allows 100) and a few dozen statements for 25,000 schools.
+ * Rows travel as one JSON array per statement (json-insert.ts), a few dozen statements for
+ * 25,000 schools.
  * All writes go in one `batch`, which D1 runs as a transaction: a bad file changes nothing.
  * Loading the same files twice is a no-op; a school missing from a newer file is kept with
  * `in_current_register = 0`, so analyses stored against it keep their school.
@@ -11,6 +11,7 @@
 import { parse } from "csv-parse/sync";
 import { foldText, slugify } from "../lib/text";
 import { compactPostcode, outwardCode } from "../lib/postcode";
+import { jsonInsert } from "./json-insert";
 
 export type ReferenceKind = "regions" | "local_authorities" | "former_gss_codes" | "schools";
 
@@ -43,9 +44,6 @@ const LA_TYPES: Record<string, string> = {
   E10: "county",
 };
 
-/** Rows per statement: keeps each bound JSON parameter far below D1's 2 MB value limit. */
-const ROWS_PER_STATEMENT = 1000;
-
 export class ReferenceDataError extends Error {}
 
 export async function sha256Hex(text: string): Promise<string> {
@@ -69,29 +67,6 @@ export function laSlug(name: string): string {
 function blank(value: string | undefined): string | null {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
-}
-
-function chunks<T>(rows: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
-
-function jsonInsert(
-  db: D1Database,
-  table: string,
-  columns: string[],
-  conflictKey: string,
-  rows: unknown[][],
-): D1PreparedStatement[] {
-  const select = columns.map((_, i) => `value ->> '$[${i}]'`).join(", ");
-  const update = columns
-    .filter((column) => column !== conflictKey)
-    .map((column) => `${column} = excluded.${column}`)
-    .join(", ");
-  // "WHERE true" resolves SQLite's parsing ambiguity between a join and the upsert clause.
-  const sql = `INSERT INTO ${table} (${columns.join(", ")}) SELECT ${select} FROM json_each(?1) WHERE true ON CONFLICT(${conflictKey}) DO UPDATE SET ${update}`;
-  return chunks(rows, ROWS_PER_STATEMENT).map((chunk) => db.prepare(sql).bind(JSON.stringify(chunk)));
 }
 
 export async function loadReference(db: D1Database, files: ReferenceFile[]): Promise<LoadReport> {
@@ -170,37 +145,16 @@ export async function loadReference(db: D1Database, files: ReferenceFile[]): Pro
 
   const fileRows = [...byKind.values()].map((f) => [shas.get(f.kind), f.kind, f.path, f.source, f.licence, rows[f.kind]]);
   const statements = [
-    ...jsonInsert(db, "reference_files", ["sha256", "kind", "path", "source", "licence", "rows"], "sha256", fileRows),
-    ...jsonInsert(db, "regions", ["code", "name", "slug"], "code", regions.map((r) => [r.code, r.name, slugify(r.name!)])),
-    ...jsonInsert(
-      db,
-      "local_authorities",
-      ["la_code", "gss_code", "name", "name_folded", "slug", "la_type", "region_code", "reference_sha256"],
-      "la_code",
-      laRows,
-    ),
-    ...jsonInsert(db, "former_gss_codes", ["gss_code", "la_code", "valid_to", "reason"], "gss_code", formerRows),
+    ...jsonInsert(db, "reference_files", ["sha256", "kind", "path", "source", "licence", "rows"], fileRows, { conflictKey: "sha256" }),
+    ...jsonInsert(db, "regions", ["code", "name", "slug"], regions.map((r) => [r.code, r.name, slugify(r.name!)]), { conflictKey: "code" }),
+    ...jsonInsert(db, "local_authorities", ["la_code", "gss_code", "name", "name_folded", "slug", "la_type", "region_code", "reference_sha256"], laRows, { conflictKey: "la_code" }),
+    ...jsonInsert(db, "former_gss_codes", ["gss_code", "la_code", "valid_to", "reason"], formerRows, { conflictKey: "gss_code" }),
     ...jsonInsert(
       db,
       "schools",
-      [
-        "urn",
-        "name",
-        "name_folded",
-        "la_code",
-        "type",
-        "phase",
-        "phase_slug",
-        "status",
-        "postcode",
-        "postcode_compact",
-        "postcode_outward",
-        "website",
-        "in_current_register",
-        "reference_sha256",
-      ],
-      "urn",
+      ["urn", "name", "name_folded", "la_code", "type", "phase", "phase_slug", "status", "postcode", "postcode_compact", "postcode_outward", "website", "in_current_register", "reference_sha256"],
       schoolRows,
+      { conflictKey: "urn" },
     ),
     // Counted by a query, not from meta.changes, which also counts rows the triggers touch.
     db.prepare("SELECT count(*) AS n FROM schools WHERE reference_sha256 <> ?1 AND in_current_register = 1").bind(schoolSha),

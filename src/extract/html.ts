@@ -227,14 +227,15 @@ class BlockReader {
   }
 
   /** Inline text of nodes, with <br> and nested block elements as line breaks. */
-  private inlineLines(nodes: AnyNode[], stopAt?: (el: Element) => boolean): string[] {
+  private inlineLines(nodes: AnyNode[], stopAt?: (el: Element) => boolean, keepButtons = false): string[] {
     const lines: string[] = [];
     let current = "";
     const walk = (node: AnyNode) => {
       if (node.type === "text") current += (node as unknown as { data: string }).data;
       if (node.type !== "tag") return;
       const el = node as Element;
-      if (skipped(el) || stopAt?.(el)) return;
+      // Buttons inside headings carry accordion titles even without ARIA attributes.
+      if ((skipped(el) && !(keepButtons && el.tagName === "button")) || stopAt?.(el)) return;
       if (el.tagName === "br") {
         lines.push(current);
         current = "";
@@ -263,7 +264,8 @@ class BlockReader {
     if (node.type !== "root" && skipped(el)) return;
 
     if (HEADINGS.has(tag)) {
-      const text = this.inlineLines([el]).join(" ");
+      // Accordion headings wrap their title in a <button> (<h3><button>What might we notice?</button></h3>).
+      const text = this.inlineLines([el], undefined, true).join(" ");
       if (!text) return;
       const level = Number(tag[1]);
       while (this.headings.length && this.headings.at(-1)!.level >= level) this.headings.pop();

@@ -196,3 +196,13 @@ describe("pdfToBlocks", () => {
     await expect(pdfToBlocks(whole.slice(0, Math.floor(whole.length / 3)))).rejects.toThrow(UnreadablePdfError);
   });
 });
+
+describe("htmlToBlocks: accordion headings", () => {
+  it("keeps a heading whose title is a button", () => {
+    const doc = htmlToBlocks("<main><h3><button aria-expanded='false'>What might we notice?</button></h3><ul><li>Finds change hard</li></ul></main>");
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.headingPath])).toEqual([
+      ["heading", "What might we notice?", []],
+      ["list_item", "Finds change hard", ["What might we notice?"]],
+    ]);
+  });
+});
