@@ -8,8 +8,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { getPlatformProxy } from "wrangler";
-import { compareReleases } from "../../src/dataset/changes";
-import { loadRelease } from "../../src/dataset/load-release";
+import { loadOapDataset } from "../../src/db/oap-load";
 import { loadReference, referenceFilesFromPackage, type ReferencePackage } from "../../src/db/reference-load";
 import { syntheticRelease } from "./synthetic-release";
 
@@ -47,8 +46,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     await loadReference(proxy.env.DB, referenceFilesFromPackage(pkg, (file) => readFileSync(path.join(folder, file), "utf8")));
     laCodes = ((await proxy.env.DB.prepare("SELECT la_code FROM local_authorities ORDER BY la_code").all<{ la_code: string }>()).results ?? []).map((r) => r.la_code);
     const data = syntheticRelease(laCodes);
-    const at = new Date().toISOString();
-    await loadRelease(proxy.env.DB, data, { version: "0.0.1", previousVersion: null, createdAt: at, publishedAt: at, licence: "none", checksumsSha256: "", changes: compareReleases(null, data), files: [] });
+    await loadOapDataset(proxy.env.DB, data);
   } finally {
     await proxy.dispose();
   }

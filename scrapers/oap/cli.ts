@@ -84,7 +84,9 @@ if (values.url) {
     console.log(
       `${report.sources} source(s) ${values.offline ? "rebuilt from snapshots" : "fetched"} in ${report.seconds} s: ${o.ok} published, ${o.unchanged} unchanged, ${o.held_back} held back, ${o.failed} failed.`,
     );
-    console.log(`data/dataset: ${report.documents} documents, ${report.statements} statements${report.loaded ? "; local D1 loaded" : ""}.`);
+    console.log(
+      `${report.release ? `Released ${report.release} in data/dataset/${report.release}/` : "No change since the latest release"}: ${report.documents} documents, ${report.statements} statements${report.loaded ? "; local D1 loaded" : ""}.`,
+    );
     for (const p of report.problems.slice(0, 15)) console.log(`  ${p.source} ${p.outcome}: ${p.reason}`);
     if (report.problems.length > 15) console.log(`  …and ${report.problems.length - 15} more (pipeline_events in D1 has them all).`);
   } catch (error) {

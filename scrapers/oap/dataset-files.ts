@@ -1,46 +1,17 @@
 /**
- * Writes and reads data/dataset/: one CSV and one NDJSON file per table, written from the
- * same rows in one place. Rows are sorted first, so the same content always gives the same
- * bytes. JSON-valued columns (phases, heading paths, locators) are JSON text in the CSV.
+ * The published OAP tables the pipeline starts from: those of the latest release in
+ * data/dataset/<version>/ (empty before the first release), and the rows of one source within
+ * them, kept when a new extraction of that source is held back or fails.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { stringify } from "csv-stringify/sync";
-import { COLUMNS, emptyTables, sortTables, TABLES, type DatasetTables, type Row, type TableName } from "../../src/normalise/dataset";
+import { emptyTables, OAP_TABLES, type DatasetTables } from "../../src/dataset/tables";
+import { latestVersion, readReleaseDir } from "../release/release-files";
 
-const csvValue = (value: Row[string]) => (value === null || value === undefined ? "" : typeof value === "object" ? JSON.stringify(value) : typeof value === "boolean" ? (value ? "true" : "false") : String(value));
-
-export function tableCsv(table: TableName, rows: Row[]): string {
-  return stringify([COLUMNS[table], ...rows.map((row) => COLUMNS[table].map((c) => csvValue(row[c] ?? null)))]);
-}
-
-export function tableNdjson(table: TableName, rows: Row[]): string {
-  return rows.map((row) => JSON.stringify(Object.fromEntries(COLUMNS[table].map((c) => [c, row[c] ?? null])))).join("\n") + (rows.length ? "\n" : "");
-}
-
-/** Writes every table; each file is written beside its target and renamed, so a crash leaves the old file whole. */
-export function writeDataset(dir: string, tables: DatasetTables): void {
-  mkdirSync(dir, { recursive: true });
-  const sorted = sortTables(tables);
-  for (const table of TABLES) {
-    for (const [ext, text] of [["csv", tableCsv(table, sorted[table])], ["ndjson", tableNdjson(table, sorted[table])]] as const) {
-      const target = path.join(dir, `${table}.${ext}`);
-      writeFileSync(`${target}.tmp`, text);
-      renameSync(`${target}.tmp`, target);
-    }
-  }
-}
-
-export function readDataset(dir: string): DatasetTables {
+export function publishedTables(datasetDir: string): DatasetTables {
+  const latest = latestVersion(datasetDir);
   const tables = emptyTables();
-  for (const table of TABLES) {
-    const file = path.join(dir, `${table}.ndjson`);
-    if (!existsSync(file)) continue;
-    tables[table] = readFileSync(file, "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Row);
-  }
+  if (!latest) return tables;
+  const { data } = readReleaseDir(latest, datasetDir);
+  for (const table of OAP_TABLES) tables[table] = data[table] ?? [];
   return tables;
 }
 

@@ -10,23 +10,16 @@ import path from "node:path";
 import cliProgress from "cli-progress";
 import type { Fetched } from "../../src/extract/adapters/types";
 import type { PipelineEvent } from "../../src/db/oap-load";
-import {
-  documentRows,
-  emptyTables,
-  manualReviewRows,
-  mergeInto,
-  registryRows,
-  schemeRows,
-  vocabularyRows,
-  type DatasetTables,
-  type Row,
-} from "../../src/normalise/dataset";
+import { emptyTables, type DatasetTables, type Row } from "../../src/dataset/tables";
+import { documentRows, manualReviewRows, mergeInto, registryRows, schemeRows, vocabularyRows } from "../../src/normalise/dataset";
 import { gateExtraction } from "../../src/normalise/gates";
 import { seedUrlOf, type RegistrySource } from "../../src/normalise/registry";
 import { readSource } from "../../src/normalise/source";
 import type { SnapshotStore } from "../snapshots/store";
 import { findLa, PATHS, readLas, readRegistry, readTierSchemes, readVocabulary, ROOT } from "./data-files";
-import { readDataset, rowsForSource, writeDataset } from "./dataset-files";
+import { cutRelease } from "../release/cut-release";
+import { latestVersion } from "../release/release-files";
+import { publishedTables, rowsForSource } from "./dataset-files";
 import { createVocabularyMatcher } from "../../src/normalise/vocabulary";
 
 export interface RunOptions {
@@ -56,6 +49,8 @@ export interface RunReport {
   problems: Array<{ source: string; outcome: PipelineEvent["outcome"]; reason: string | null }>;
   statements: number;
   documents: number;
+  /** The release written by this run, or null when nothing changed. */
+  release: string | null;
   loaded: boolean;
   seconds: number;
 }
@@ -121,7 +116,7 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
   const fingerprintFile = path.join(cacheDir, "dataset-fingerprint.json");
 
   // Nothing changed since the files were written (same registry, code, vocabulary and snapshots): nothing to do.
-  if (options.offline && !options.load && existsSync(fingerprintFile) && existsSync(path.join(datasetDir, "statements.ndjson"))) {
+  if (options.offline && !options.load && existsSync(fingerprintFile) && latestVersion(datasetDir)) {
     const states: Array<[string, unknown]> = [];
     for (const source of runnable) {
       const cached = current(source);
@@ -139,13 +134,14 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
         problems: [],
         statements: written.statements,
         documents: written.documents,
+        release: null,
         loaded: false,
         seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
       };
     }
   }
 
-  const previous = readDataset(datasetDir);
+  const previous = publishedTables(datasetDir);
   const firstSeen = new Map<string, string>([...previous.documents, ...previous.statements].map((r) => [r.id as string, r.first_seen as string]));
 
   const tables = emptyTables();
@@ -236,13 +232,13 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
   // Sources not run this time keep what was published for them.
   for (const source of registry.filter((s) => !runnable.includes(s))) mergeInto(tables, rowsForSource(previous, source.id));
 
-  writeDataset(datasetDir, tables);
+  const release = await cutRelease(tables, { dir: datasetDir, root });
   const allExtracted = sourceStates.every(([, state]) => typeof state !== "string");
   if (allExtracted) writeFileSync(fingerprintFile, JSON.stringify({ fingerprint: fingerprintOf(sourceStates), documents: tables.documents.length, statements: tables.statements.length }));
   let loaded = false;
   if (options.load) {
     const { loadIntoD1 } = await import("./load-d1");
-    await loadIntoD1(tables, events, options.database);
+    await loadIntoD1(tables, events, release, options.database);
     loaded = true;
   }
   const outcomes = { ok: 0, unchanged: 0, held_back: 0, failed: 0 };
@@ -256,6 +252,7 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
     problems: events.filter((e) => e.outcome === "failed" || e.outcome === "held_back").map((e) => ({ source: e.subject_id, outcome: e.outcome, reason: e.reason })),
     statements: tables.statements.length,
     documents: tables.documents.length,
+    release: release.written,
     loaded,
     seconds: Number(((performance.now() - started) / 1000).toFixed(2)),
   };

@@ -8,10 +8,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { loadReference, referenceFilesFromPackage, type ReferencePackage } from "../../src/db/reference-load";
-import { loadRelease } from "../../src/dataset/load-release";
 import { uploadDownloads } from "../../src/dataset/downloads";
+import { recordRelease } from "../../src/dataset/release-record";
+import { emptyTables, OAP_TABLES } from "../../src/dataset/tables";
+import { loadOapDataset } from "../../src/db/oap-load";
+import { recordOnDisk } from "../release/cut-release";
 import { latestVersion, readReleaseDir, releaseFilesOnDisk } from "../release/release-files";
-import { recordFor } from "../release/publish";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const folder = path.join(root, "data/reference");
@@ -36,14 +38,15 @@ try {
   if (!version) console.log("No dataset release in data/dataset/ yet.");
   else {
     const loaded = await proxy.env.DB.prepare("SELECT 1 FROM dataset_releases WHERE version = ?1 AND status = 'published'").bind(version).first();
-    const release = readReleaseDir(version);
-    const releaseFiles = releaseFilesOnDisk(version);
     if (loaded) console.log(`Dataset release ${version} already loaded.`);
     else {
-      const changes = JSON.parse(readFileSync(path.join(root, "data/dataset", version, "changes.json"), "utf8"));
-      await loadRelease(proxy.env.DB, release.data, await recordFor(version, release.descriptor.previous_version, release.descriptor.created, changes, releaseFiles));
-      console.log(`Loaded dataset release ${version} (${release.data.statements?.length ?? 0} statements).`);
+      const { data } = readReleaseDir(version);
+      const tables = emptyTables();
+      for (const table of OAP_TABLES) tables[table] = data[table] ?? [];
+      await loadOapDataset(proxy.env.DB, tables, [], [recordRelease(proxy.env.DB, data, await recordOnDisk(version))]);
+      console.log(`Loaded dataset release ${version} (${tables.statements.length} statements).`);
     }
+    const releaseFiles = releaseFilesOnDisk(version);
     const uploaded = await uploadDownloads(proxy.env.DOWNLOADS, version, releaseFiles);
     if (uploaded) console.log(`Put ${uploaded} release files in the local downloads bucket.`);
   }

@@ -45,7 +45,9 @@ export type Layout = Record<string, string[]>;
 
 export const currentLayout = (): Layout => Object.fromEntries(RELEASE_TABLES.map((t) => [t.name, t.fields.map((f) => f.name)]));
 
-const stable = (row: Row) => JSON.stringify(row, Object.keys(row).sort());
+/** A row's values in the table's field order, a missing field counting as null. */
+const valuesOf = (fields: string[], row: Row) => fields.map((f) => row[f] ?? null);
+const stable = (fields: string[], row: Row) => JSON.stringify(valuesOf(fields, row));
 
 function keyed(table: string, rows: Row[]): Map<string, Row> {
   const pk = RELEASE_TABLES.find((t) => t.name === table)?.primaryKey ?? [];
@@ -80,8 +82,9 @@ export function compareReleases(previous: { layout: Layout; data: ReleaseData } 
     const after = keyed(table.name, current[table.name] ?? []);
     const added = [...after.entries()].filter(([key]) => !before.has(key)).map(([, row]) => row);
     const removed = [...before.entries()].filter(([key]) => !after.has(key)).map(([, row]) => row);
+    const fields = table.fields.map((f) => f.name);
     const changed = [...after.entries()]
-      .filter(([key, row]) => before.has(key) && stable(before.get(key)!) !== stable(row))
+      .filter(([key, row]) => before.has(key) && stable(fields, before.get(key)!) !== stable(fields, row))
       .map(([key, row]) => ({ before: before.get(key)!, after: row }));
     tables[table.name] = { added: added.length, removed: removed.length, changed: changed.length };
     rowChanges.set(table.name, { added, removed, changed });
@@ -97,7 +100,7 @@ export function compareReleases(previous: { layout: Layout; data: ReleaseData } 
     added: docs.added.map(docRef),
     removed: docs.removed.map(docRef),
     changed: docs.changed.map(({ before, after }) => {
-      const fields = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+      const fields = layout.documents!.filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
       return {
         ...docRef(after),
         fields,

@@ -1,8 +1,7 @@
 /**
- * The tables of a dataset release: their Frictionless table schemas (fields, keys, foreign
- * keys) and how each is read from D1. One definition serves the release writer (CSV, NDJSON,
- * SQLite, datapackage.json), the release loader (files back into D1) and the change report.
- * Fixture records never enter a release: every query that reaches documents filters them out.
+ * The tables of the OAP dataset, defined once: the pipeline builds rows in these columns,
+ * the D1 loader inserts them, and a release writes them as CSV, NDJSON and SQLite with these
+ * Frictionless table schemas (fields, keys, foreign keys). Table names are the D1 tables'.
  */
 export type FieldType = "string" | "integer" | "number" | "boolean" | "date" | "datetime" | "array" | "object";
 
@@ -18,16 +17,10 @@ export interface ReleaseTable {
   name: string;
   title: string;
   description: string;
-  /** The D1 table the rows come from and go back to. */
-  d1Table: string;
   fields: Field[];
   primaryKey: string[];
   foreignKeys?: Array<{ fields: string[]; reference: { resource: string; fields: string[] } }>;
-  /** SELECT giving the fields in order, published records only. */
-  select: string;
 }
-
-const PUBLISHED_DOCS = "SELECT id FROM documents WHERE method <> 'fixture'";
 
 const f = (name: string, type: FieldType, description: string, extra: Partial<Field> = {}): Field => ({ name, type, description, ...extra });
 
@@ -36,7 +29,6 @@ export const RELEASE_TABLES: ReleaseTable[] = [
     name: "local_authorities",
     title: "Local authorities",
     description: "The 153 English local authorities with SEND duties.",
-    d1Table: "local_authorities",
     fields: [
       f("la_code", "string", "DfE 3-digit LA code", { required: true }),
       f("gss_code", "string", "Current ONS/GSS code", { required: true }),
@@ -46,13 +38,11 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("region_code", "string", "ONS region code", { required: true }),
     ],
     primaryKey: ["la_code"],
-    select: "SELECT la_code, gss_code, name, slug, la_type, region_code FROM local_authorities ORDER BY la_code",
   },
   {
-    name: "sources",
+    name: "oap_sources",
     title: "Source registry",
     description: "Where each LA publishes its ordinarily available provision guidance, or that it uses another body's, or that none has been found yet.",
-    d1Table: "oap_sources",
     fields: [
       f("id", "string", "Registry row id", { required: true }),
       f("la_code", "string", "LA the row is about", { required: true }),
@@ -67,19 +57,14 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("adapter", "string", "Extraction adapter used"),
       f("date_or_version", "string", "Date or version as first found"),
       f("notes", "string", "Research notes"),
-      f("last_checked_at", "datetime", "When the pipeline last tried this source"),
-      f("last_outcome", "string", "How that attempt went"),
     ],
     primaryKey: ["id"],
     foreignKeys: [{ fields: ["la_code"], reference: { resource: "local_authorities", fields: ["la_code"] } }],
-    select:
-      "SELECT id, la_code, status, shared_with, shared_source_id, title, landing_url, document_url, format, platform, adapter, date_or_version, notes, last_checked_at, last_outcome FROM oap_sources ORDER BY id",
   },
   {
     name: "snapshots",
     title: "Snapshots",
     description: "The fetch behind each document: URL, final URL after redirects, when, HTTP validators, size and SHA-256.",
-    d1Table: "snapshots",
     fields: [
       f("sha256", "string", "SHA-256 of the bytes", { required: true }),
       f("url", "string", "URL requested", { required: true }),
@@ -94,13 +79,11 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("storage_key", "string", "Where the bytes are kept", { required: true }),
     ],
     primaryKey: ["sha256"],
-    select: `SELECT sha256, url, final_url, retrieved_at, http_status, content_type, declared_content_type, etag, last_modified, bytes, storage_key FROM snapshots WHERE sha256 IN (SELECT sha256 FROM documents WHERE method <> 'fixture') ORDER BY sha256`,
   },
   {
     name: "tier_schemes",
     title: "Tier schemes",
     description: "Each LA's own levels of support, as a scheme of ordered tiers.",
-    d1Table: "tier_schemes",
     fields: [
       f("id", "string", "Scheme id", { required: true }),
       f("name", "string", "Scheme name", { required: true }),
@@ -108,13 +91,11 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("notes", "string", "Notes on the scheme"),
     ],
     primaryKey: ["id"],
-    select: "SELECT id, name, cumulative, notes FROM tier_schemes ORDER BY id",
   },
   {
     name: "tiers",
     title: "Tiers",
     description: "The tiers of each scheme, in order, mapped to canonical tiers.",
-    d1Table: "tiers",
     fields: [
       f("scheme_id", "string", "Tier scheme", { required: true }),
       f("ordinal", "integer", "Position in the scheme, from 1", { required: true }),
@@ -125,13 +106,11 @@ export const RELEASE_TABLES: ReleaseTable[] = [
     ],
     primaryKey: ["scheme_id", "ordinal"],
     foreignKeys: [{ fields: ["scheme_id"], reference: { resource: "tier_schemes", fields: ["id"] } }],
-    select: "SELECT scheme_id, ordinal, label, canonical_tier, within_oap, description FROM tiers ORDER BY scheme_id, ordinal",
   },
   {
     name: "documents",
     title: "Documents",
     description: "Each OAP document collected, current or superseded, with its provenance.",
-    d1Table: "documents",
     fields: [
       f("id", "string", "Document id", { required: true }),
       f("title", "string", "Title", { required: true }),
@@ -146,7 +125,7 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("content_type", "string", "html, pdf or docx, as sniffed", { required: true }),
       f("platform", "string", "Publishing platform"),
       f("adapter", "string", "Extraction adapter", { required: true }),
-      f("method", "string", "scraped or manual_review", { required: true, enum: ["scraped", "manual_review"] }),
+      f("method", "string", "scraped or manual_review (fixture records never enter the dataset)", { required: true, enum: ["scraped", "manual_review", "fixture"] }),
       f("source_id", "string", "Registry row"),
       f("is_authoritative", "boolean", "The LA's own copy, not a mirror", { required: true }),
       f("licence", "string", "Licence of the source document, or unknown", { required: true }),
@@ -156,24 +135,25 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("age_max", "integer", "Oldest age covered"),
       f("tier_scheme_id", "string", "Tier scheme the document uses"),
       f("supersedes_id", "string", "Document this one replaces"),
+      f("parent_doc_id", "string", "The full document a summary belongs to"),
       f("page_count", "integer", "Pages, for PDFs"),
       f("extraction_status", "string", "ok, partial, needs_ocr, no_statements or failed", { required: true }),
+      f("extraction_notes", "string", "What the extraction could not do, or why the record is partial"),
       f("first_seen", "datetime", "First retrieval with this content", { required: true }),
       f("last_seen", "datetime", "Latest retrieval with this content", { required: true }),
+      f("modified_at", "datetime", "When this record last changed", { required: true }),
     ],
     primaryKey: ["id"],
     foreignKeys: [
       { fields: ["sha256"], reference: { resource: "snapshots", fields: ["sha256"] } },
       { fields: ["tier_scheme_id"], reference: { resource: "tier_schemes", fields: ["id"] } },
-      { fields: ["source_id"], reference: { resource: "sources", fields: ["id"] } },
+      { fields: ["source_id"], reference: { resource: "oap_sources", fields: ["id"] } },
     ],
-    select: `SELECT id, title, doc_family, audience, status, version_label, url, final_url, retrieved_at, sha256, content_type, platform, adapter, method, source_id, is_authoritative, licence, licence_evidence, phases, age_min, age_max, tier_scheme_id, supersedes_id, page_count, extraction_status, first_seen, last_seen FROM documents WHERE id IN (${PUBLISHED_DOCS}) ORDER BY id`,
   },
   {
     name: "document_dates",
     title: "Document dates",
     description: "Each date a document states, with where it was read.",
-    d1Table: "document_dates",
     fields: [
       f("doc_id", "string", "Document", { required: true }),
       f("kind", "string", "published, last_updated, last_reviewed or next_review", { required: true }),
@@ -184,13 +164,11 @@ export const RELEASE_TABLES: ReleaseTable[] = [
     ],
     primaryKey: ["doc_id", "kind"],
     foreignKeys: [{ fields: ["doc_id"], reference: { resource: "documents", fields: ["id"] } }],
-    select: `SELECT doc_id, kind, value, precision, source, evidence FROM document_dates WHERE doc_id IN (${PUBLISHED_DOCS}) ORDER BY doc_id, kind`,
   },
   {
     name: "document_las",
     title: "Documents by LA",
     description: "Which LAs each document serves (one document can serve several).",
-    d1Table: "document_las",
     fields: [
       f("doc_id", "string", "Document", { required: true }),
       f("la_code", "string", "LA", { required: true }),
@@ -202,13 +180,11 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       { fields: ["doc_id"], reference: { resource: "documents", fields: ["id"] } },
       { fields: ["la_code"], reference: { resource: "local_authorities", fields: ["la_code"] } },
     ],
-    select: `SELECT doc_id, la_code, role, since FROM document_las WHERE doc_id IN (${PUBLISHED_DOCS}) ORDER BY doc_id, la_code`,
   },
   {
     name: "provision_items",
     title: "Provision vocabulary",
     description: "Canonical provision items that statements are matched to.",
-    d1Table: "provision_items",
     fields: [
       f("id", "string", "Permanent item id", { required: true }),
       f("area", "string", "CI, CL, SEMH, SP or WS", { required: true }),
@@ -218,13 +194,11 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("typical_tier", "string", "Tier at which it is usually expected", { required: true }),
     ],
     primaryKey: ["id"],
-    select: "SELECT id, area, label, definition, item_type, typical_tier FROM provision_items ORDER BY id",
   },
   {
     name: "provision_item_synonyms",
     title: "Provision vocabulary synonyms",
     description: "Wordings matched to each item.",
-    d1Table: "provision_item_synonyms",
     fields: [
       f("item_id", "string", "Item", { required: true }),
       f("synonym", "string", "A wording of the item", { required: true }),
@@ -232,13 +206,11 @@ export const RELEASE_TABLES: ReleaseTable[] = [
     ],
     primaryKey: ["item_id", "synonym"],
     foreignKeys: [{ fields: ["item_id"], reference: { resource: "provision_items", fields: ["id"] } }],
-    select: "SELECT item_id, synonym, match_kind FROM provision_item_synonyms ORDER BY item_id, synonym",
   },
   {
     name: "statements",
     title: "Statements",
     description: "Each statement of provision, need or expectation, as the document words it, with its area, sub-need, tier, phases and place in the document.",
-    d1Table: "statements",
     fields: [
       f("id", "string", "Statement id", { required: true }),
       f("doc_id", "string", "Document", { required: true }),
@@ -263,13 +235,11 @@ export const RELEASE_TABLES: ReleaseTable[] = [
     ],
     primaryKey: ["id"],
     foreignKeys: [{ fields: ["doc_id"], reference: { resource: "documents", fields: ["id"] } }],
-    select: `SELECT id, doc_id, ordinal, kind, area, sub_need, sub_need_label, tier_ordinal, tier_label, canonical_tier, phases, heading_path, text_raw, text_norm, locator, extraction_method, confidence, pairs_with_id, first_seen, last_seen FROM statements WHERE doc_id IN (${PUBLISHED_DOCS}) ORDER BY doc_id, ordinal`,
   },
   {
     name: "statement_parts",
     title: "Statement parts",
     description: "Statements split into single items, each matched to the vocabulary where possible.",
-    d1Table: "statement_parts",
     fields: [
       f("statement_id", "string", "Statement", { required: true }),
       f("ordinal", "integer", "Position in the statement", { required: true }),
@@ -283,27 +253,39 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       { fields: ["statement_id"], reference: { resource: "statements", fields: ["id"] } },
       { fields: ["item_id"], reference: { resource: "provision_items", fields: ["id"] } },
     ],
-    select: `SELECT statement_id, ordinal, text, item_id, method, score FROM statement_parts WHERE statement_id IN (SELECT id FROM statements WHERE doc_id IN (${PUBLISHED_DOCS})) ORDER BY statement_id, ordinal`,
   },
 ];
 
-export type Row = Record<string, unknown>;
+/** The OAP tables in load order: a table comes after every table it points at. */
+export const OAP_TABLES = [
+  "oap_sources",
+  "snapshots",
+  "tier_schemes",
+  "tiers",
+  "provision_items",
+  "provision_item_synonyms",
+  "documents",
+  "document_dates",
+  "document_las",
+  "statements",
+  "statement_parts",
+] as const;
+
+export type TableName = (typeof OAP_TABLES)[number];
+export type Row = Record<string, string | number | boolean | null | string[] | Record<string, unknown>>;
+export type DatasetTables = Record<TableName, Row[]>;
+/** A release: the OAP tables plus the LA table they refer to, by table name. */
 export type ReleaseData = Record<string, Row[]>;
 
-/** D1 gives booleans as 0/1 and arrays and objects as JSON text; a release holds them typed. */
-export function typedRow(table: ReleaseTable, raw: Row): Row {
-  const row: Row = {};
-  for (const field of table.fields) {
-    const value = raw[field.name] ?? null;
-    if (value === null) row[field.name] = null;
-    else if (field.type === "boolean") row[field.name] = value === 1 || value === true;
-    else if ((field.type === "array" || field.type === "object") && typeof value === "string") row[field.name] = JSON.parse(value);
-    else row[field.name] = value;
-  }
-  return row;
+export const emptyTables = (): DatasetTables => Object.fromEntries(OAP_TABLES.map((t) => [t, []])) as unknown as DatasetTables;
+
+const byName = new Map(RELEASE_TABLES.map((t) => [t.name, t]));
+
+export function tableDefinition(name: string): ReleaseTable {
+  const table = byName.get(name);
+  if (!table) throw new Error(`No dataset table "${name}".`);
+  return table;
 }
 
-export async function readRelease(db: D1Database): Promise<ReleaseData> {
-  const results = await db.batch(RELEASE_TABLES.map((table) => db.prepare(table.select)));
-  return Object.fromEntries(RELEASE_TABLES.map((table, i) => [table.name, (results[i]!.results as Row[]).map((r) => typedRow(table, r))]));
-}
+/** Column order of each OAP table. */
+export const COLUMNS = Object.fromEntries(OAP_TABLES.map((t) => [t, tableDefinition(t).fields.map((f) => f.name)])) as Record<TableName, string[]>;

@@ -2,10 +2,11 @@
  * Loads the OAP dataset tables into D1 in one batch, which D1 runs as a transaction: the
  * old rows are deleted and the new ones inserted together, so a failure anywhere leaves the
  * previous data served. Pipeline events are appended in the same batch, and each source's
- * last check and outcome updated from them. Runtime-neutral (Node through wrangler's platform
- * proxy, or workerd in the tests).
+ * last check and outcome updated from them, and any further statements (the record of the
+ * release being loaded) join the same batch. Runtime-neutral (Node through wrangler's
+ * platform proxy, or workerd in the tests).
  */
-import { COLUMNS, TABLES, type DatasetTables, type Row, type TableName } from "../normalise/dataset";
+import { COLUMNS, OAP_TABLES as TABLES, type DatasetTables, type Row, type TableName } from "../dataset/tables";
 import { jsonInsert, rowsOf } from "./json-insert";
 
 export interface PipelineEvent {
@@ -28,7 +29,12 @@ function ordered(table: TableName, rows: Row[]): Row[] {
   return [...rows.filter((r) => !r[key]), ...rows.filter((r) => r[key])];
 }
 
-export async function loadOapDataset(db: D1Database, tables: DatasetTables, events: PipelineEvent[] = []): Promise<Record<TableName, number>> {
+export async function loadOapDataset(
+  db: D1Database,
+  tables: DatasetTables,
+  events: PipelineEvent[] = [],
+  extra: D1PreparedStatement[] = [],
+): Promise<Record<TableName, number>> {
   const statements: D1PreparedStatement[] = [];
   for (const table of [...TABLES].reverse()) statements.push(db.prepare(`DELETE FROM ${table}`));
   for (const table of TABLES) {
@@ -46,6 +52,7 @@ export async function loadOapDataset(db: D1Database, tables: DatasetTables, even
       ).bind(events[0]!.run_id),
     );
   }
+  statements.push(...extra);
   await db.batch(statements);
   return Object.fromEntries(TABLES.map((t) => [t, tables[t].length])) as Record<TableName, number>;
 }

@@ -37,7 +37,7 @@ const COLUMNS: Record<ReferenceKind, string[]> = {
   schools: ["urn", "name", "la_code", "la_name", "type", "phase", "status", "postcode", "website"],
 };
 
-const LA_TYPES: Record<string, string> = {
+const LA_TYPES: Record<string, "unitary" | "metropolitan_district" | "london_borough" | "county"> = {
   E06: "unitary",
   E08: "metropolitan_district",
   E09: "london_borough",
@@ -57,6 +57,11 @@ function readCsv(file: ReferenceFile): Record<string, string>[] {
   const missing = COLUMNS[file.kind].filter((column) => !header.includes(column));
   if (missing.length) throw new ReferenceDataError(`${file.path}: missing column(s) ${missing.join(", ")}`);
   return rows;
+}
+
+/** The kind of authority its GSS code's prefix says it is; undefined for a code outside England's upper tier. */
+export function laTypeOf(gssCode: string) {
+  return LA_TYPES[gssCode.slice(0, 3)];
 }
 
 /** The slug parents and apps will type: "Bristol, City of" is "bristol". */
@@ -98,7 +103,7 @@ export async function loadReference(db: D1Database, files: ReferenceFile[]): Pro
 
   const laRows = las.map((la, i) => {
     const regionCode = regionCodeByName.get(la.region!);
-    const laType = LA_TYPES[la.gss_code!.slice(0, 3)];
+    const laType = laTypeOf(la.gss_code!);
     if (!regionCode) problems.push(`local authorities row ${i + 2}: unknown region "${la.region}"`);
     if (!laType) problems.push(`local authorities row ${i + 2}: GSS code "${la.gss_code}" is not an English upper-tier code`);
     return [la.la_code, la.gss_code, la.name, foldText(la.name!), laSlug(la.name!), laType, regionCode, shas.get("local_authorities")];

@@ -1,55 +1,15 @@
 /**
- * The OAP dataset as tables: one row shape per D1 table, built here once and used both to
- * write data/dataset/ (CSV + NDJSON, one file pair per table) and to load D1. Runtime-neutral.
+ * The rows of the OAP dataset tables (src/dataset/tables.ts), built here once and used both
+ * to cut a release into data/dataset/<version>/ and to load D1. Runtime-neutral.
  * Ids are stable: a document's id comes from its URL, a statement's from its document,
  * locator and text, so an unchanged statement keeps its id (and first_seen) across builds.
  */
 import type { StatedDate } from "../extract/dates";
 import type { NormalisedDocument } from "./document";
 import type { RegistrySource } from "./registry";
+import { emptyTables, OAP_TABLES as TABLES, type DatasetTables, type Row, type TableName } from "../dataset/tables";
 import type { TierScheme } from "./tiers";
 import type { VocabularyItem } from "./vocabulary";
-
-export const TABLES = [
-  "oap_sources",
-  "tier_schemes",
-  "tiers",
-  "provision_items",
-  "provision_item_synonyms",
-  "snapshots",
-  "documents",
-  "document_dates",
-  "document_las",
-  "statements",
-  "statement_parts",
-] as const;
-export type TableName = (typeof TABLES)[number];
-export type Row = Record<string, string | number | boolean | null | string[] | Record<string, unknown>>;
-export type DatasetTables = Record<TableName, Row[]>;
-
-/** Column order of each table, as in src/db/schema.ts. */
-export const COLUMNS: Record<TableName, string[]> = {
-  oap_sources: ["id", "la_code", "status", "shared_with", "shared_source_id", "title", "landing_url", "document_url", "format", "platform", "adapter", "date_or_version", "notes"],
-  tier_schemes: ["id", "name", "cumulative", "notes"],
-  tiers: ["scheme_id", "ordinal", "label", "canonical_tier", "within_oap", "description"],
-  provision_items: ["id", "area", "label", "definition", "item_type", "typical_tier"],
-  provision_item_synonyms: ["item_id", "synonym", "match_kind"],
-  snapshots: ["sha256", "url", "final_url", "retrieved_at", "http_status", "content_type", "declared_content_type", "etag", "last_modified", "bytes", "storage_key"],
-  documents: [
-    "id", "title", "doc_family", "audience", "status", "version_label", "url", "final_url", "retrieved_at", "sha256", "content_type", "platform", "adapter", "method",
-    "source_id", "is_authoritative", "licence", "licence_evidence", "phases", "age_min", "age_max", "tier_scheme_id", "supersedes_id", "parent_doc_id", "page_count",
-    "extraction_status", "extraction_notes", "first_seen", "last_seen", "modified_at",
-  ],
-  document_dates: ["doc_id", "kind", "value", "precision", "source", "evidence"],
-  document_las: ["doc_id", "la_code", "role", "since"],
-  statements: [
-    "id", "doc_id", "ordinal", "kind", "area", "sub_need", "sub_need_label", "tier_ordinal", "tier_label", "canonical_tier", "phases", "heading_path", "text_raw", "text_norm",
-    "locator", "extraction_method", "confidence", "pairs_with_id", "first_seen", "last_seen",
-  ],
-  statement_parts: ["statement_id", "ordinal", "text", "item_id", "method", "score"],
-};
-
-export const emptyTables = (): DatasetTables => Object.fromEntries(TABLES.map((t) => [t, []])) as unknown as DatasetTables;
 
 export async function shortHash(text: string, length = 20): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PoliteClient } from "../../scrapers/fetch/polite-client";
-import { readDataset } from "../../scrapers/oap/dataset-files";
+import { publishedTables } from "../../scrapers/oap/dataset-files";
 import { runRegistry, type RunOptions } from "../../scrapers/oap/run-registry";
 import { onlineFetcher } from "../../scrapers/snapshots/online";
 import { SnapshotStore } from "../../scrapers/snapshots/store";
@@ -54,7 +54,16 @@ const run = (extra: Partial<RunOptions> = {}) =>
     ...extra,
   });
 
-const datasetFiles = () => Object.fromEntries(readdirSync(path.join(root, "data/dataset")).map((f) => [f, readFileSync(path.join(root, "data/dataset", f), "utf8")]));
+/** Every file of every release written so far, by path. */
+const datasetFiles = () =>
+  Object.fromEntries(
+    readdirSync(path.join(root, "data/dataset"), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(root, file), readFileSync(file).toString("base64")];
+      }),
+  );
 
 describe("registry runs", () => {
   let first: Record<string, string>;
@@ -62,7 +71,7 @@ describe("registry runs", () => {
   it("publishes both sources, with the sharing LA as an adopter and the known tier scheme", async () => {
     const report = await run();
     expect(report.outcomes).toEqual({ ok: 2, unchanged: 0, held_back: 0, failed: 0 });
-    const data = readDataset(path.join(root, "data/dataset"));
+    const data = publishedTables(path.join(root, "data/dataset"));
     const scraped = data.documents.filter((d) => d.method === "scraped");
     expect(scraped.map((d) => [d.source_id, d.status]).sort()).toEqual([
       ["201-1", "final"],
@@ -104,7 +113,7 @@ describe("registry runs", () => {
     // The broken server takes over the seed URLs (the published documents keep their old URLs' ids).
     const csv = readFileSync(path.join(root, "data/sources/oap-sources.csv"), "utf8").replaceAll(registryOrigin, broken.origin);
     writeFileSync(path.join(root, "data/sources/oap-sources.csv"), csv);
-    const before = readDataset(path.join(root, "data/dataset"));
+    const before = publishedTables(path.join(root, "data/dataset"));
     try {
       const report = await run();
       expect(report.problems.map((p) => [p.source, p.outcome])).toEqual([
@@ -118,7 +127,7 @@ describe("registry runs", () => {
       await broken.close();
       server = await servePages(await buildSites());
     }
-    const after = readDataset(path.join(root, "data/dataset"));
+    const after = publishedTables(path.join(root, "data/dataset"));
     const scrapedStatements = (d: typeof before) => d.statements.filter((s) => !String(s.id).startsWith("stmt-review-"));
     expect(scrapedStatements(after)).toEqual(scrapedStatements(before));
     expect(after.documents.filter((d) => d.method === "scraped")).toEqual(before.documents.filter((d) => d.method === "scraped"));

@@ -2,7 +2,9 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compareReleases } from "../../src/dataset/changes";
 import { uploadDownloads } from "../../src/dataset/downloads";
-import { loadRelease } from "../../src/dataset/load-release";
+import { recordRelease, type ReleaseRecord } from "../../src/dataset/release-record";
+import type { DatasetTables, ReleaseData } from "../../src/dataset/tables";
+import { loadOapDataset } from "../../src/db/oap-load";
 import { buildPackage, sha256Of } from "../../src/dataset/package";
 import { releaseData } from "../fixtures/dataset/release-data";
 import { expectProblem, get, raw, type Json } from "./helpers";
@@ -10,12 +12,14 @@ import { expectProblem, get, raw, type Json } from "./helpers";
 const CREATED = "2026-11-28T00:00:00.000Z";
 let statementsCsv: Uint8Array;
 
+const loadRelease = (data: ReleaseData & DatasetTables, record: ReleaseRecord) => loadOapDataset(env.DB, data, [], [recordRelease(env.DB, data, record)]);
+
 beforeAll(async () => {
   const data = releaseData();
   const changes = compareReleases(null, data);
   const files = await buildPackage({ version: "1.0.0", previousVersion: null, createdAt: CREATED, data, changes });
   statementsCsv = files.find((f) => f.name === "statements.csv")!.bytes;
-  await loadRelease(env.DB, data, {
+  await loadRelease(data, {
     version: "1.0.0",
     previousVersion: null,
     createdAt: CREATED,
@@ -112,7 +116,7 @@ describe("loading a release", () => {
     broken.statements![0]!.text_raw = "Changed text that must never be served.";
     const before = await env.DB.prepare("SELECT count(*) AS n FROM statements").first<{ n: number }>();
     await expect(
-      loadRelease(env.DB, broken, {
+      loadRelease(broken, {
         version: "1.1.0",
         previousVersion: "1.0.0",
         createdAt: CREATED,
