@@ -19,6 +19,7 @@ import { datasetsRouter } from "./routes/datasets";
 import { documentsRouter } from "./routes/documents";
 import { healthRouter } from "./routes/health";
 import { localAuthoritiesRouter } from "./routes/local-authorities";
+import { pagesRouter } from "./routes/pages";
 import { problemsRouter } from "./routes/problems";
 import { provisionsRouter } from "./routes/provisions";
 import { rootRouter } from "./routes/root";
@@ -77,6 +78,10 @@ export function createApp() {
   app.use(httpCache);
   app.use("/", responseCache);
   app.use("/v1/*", responseCache);
+
+  // The parent pages come first: `GET /` answers browsers with the home page and passes API
+  // clients on to the JSON root. They stay out of the OpenAPI document and of AppType.
+  app.route("/", pagesRouter);
 
   // Chained, so the app's type carries every route for hono/client (AppType below).
   const api = app
