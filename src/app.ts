@@ -76,12 +76,12 @@ export function createApp() {
     }),
   );
   app.use(httpCache);
+  // The parent pages: `GET /` answers browsers with the home page and passes API clients on
+  // to the JSON root. Registered before the response cache, which keeps only the API's
+  // headers (a cached page would lose its CSP). They stay out of the OpenAPI document and AppType.
+  app.route("/", pagesRouter);
   app.use("/", responseCache);
   app.use("/v1/*", responseCache);
-
-  // The parent pages come first: `GET /` answers browsers with the home page and passes API
-  // clients on to the JSON root. They stay out of the OpenAPI document and of AppType.
-  app.route("/", pagesRouter);
 
   // Chained, so the app's type carries every route for hono/client (AppType below).
   const api = app
