@@ -29,7 +29,7 @@ function wranglerEnv(dir: string): NodeJS.ProcessEnv {
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
