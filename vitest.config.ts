@@ -15,7 +15,7 @@ export default defineConfig(async () => {
               main: "./src/index.ts",
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { TEST_MIGRATIONS: migrations, SERVE_FIXTURE_DATA: "true", RATE_LIMIT_PER_MINUTE: "5", DATA_VERSION_TTL_MS: "0" },
+                bindings: { TEST_MIGRATIONS: migrations, SERVE_FIXTURE_DATA: "true", RATE_LIMIT_PER_MINUTE: "5", DATA_VERSION_TTL_MS: "0", LOG_LEVEL: "warn", FC_RUNS: process.env.FC_RUNS ?? "2000" },
                 // A small limit so the 429 path can be exercised; only requests that carry
                 // CF-Connecting-IP are counted.
                 ratelimits: { RATE_LIMITER: { simple: { limit: 5, period: 60 } } },
@@ -25,6 +25,8 @@ export default defineConfig(async () => {
           test: {
             name: "worker",
             include: ["test/worker/**/*.test.ts"],
+            // The first unpdf call in a fresh isolate takes seconds while it loads pdf.js.
+            testTimeout: 30_000,
             setupFiles: ["./test/worker/setup.ts"],
           },
         },

@@ -12,6 +12,7 @@ import { allowedMethods } from "./lib/method-not-allowed";
 import { OPENAPI_PATH, openApiDocument } from "./lib/openapi";
 import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./lib/problem";
 import { rateLimit } from "./lib/rate-limit";
+import { requestLog } from "./lib/request-log";
 import { responseCache } from "./lib/response-cache";
 import { baselinesRouter } from "./routes/baselines";
 import { compareRouter } from "./routes/compare";
@@ -25,6 +26,7 @@ import { provisionsRouter } from "./routes/provisions";
 import { rootRouter } from "./routes/root";
 import { schoolsRouter } from "./routes/schools";
 import { searchRouter } from "./routes/search";
+import { statusRouter } from "./routes/status";
 
 const CODE_BY_STATUS = new Map<number, ProblemCode>(
   (Object.entries(PROBLEMS) as Array<[ProblemCode, { status: number }]>)
@@ -54,6 +56,7 @@ export function createApp() {
   const app = createRouter();
 
   app.use(requestId());
+  app.use(requestLog);
   app.use(
     cors({
       origin: "*",
@@ -87,6 +90,7 @@ export function createApp() {
   const api = app
     .route("/", rootRouter)
     .route("/", healthRouter)
+    .route("/", statusRouter)
     .route("/", problemsRouter)
     .route("/", localAuthoritiesRouter)
     .route("/", schoolsRouter)

@@ -393,6 +393,10 @@ export const datasetReleases = sqliteTable(
     counts: text("counts", { mode: "json" }).$type<Record<string, number>>().notNull(),
     checksumsSha256: text("checksums_sha256"),
     notes: text("notes"),
+    /** What changed since the previous release (src/dataset/changes.ts). */
+    changes: text("changes", { mode: "json" }),
+    /** The release's downloadable files: name, bytes, sha256, media type. */
+    files: text("files", { mode: "json" }).$type<Array<{ name: string; bytes: number; sha256: string; media_type: string }>>(),
   },
   (t) => [index("dataset_releases_published_idx").on(t.status, t.publishedAt)],
 );

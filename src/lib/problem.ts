@@ -23,6 +23,7 @@ export const PROBLEMS = {
   method_not_allowed: { status: 405, title: "Method not allowed", description: "The path exists but does not accept this HTTP method. The `Allow` header lists the methods it does accept." },
   not_acceptable: { status: 406, title: "Not acceptable", description: "None of the media types in the Accept header can be produced for this resource." },
   payload_too_large: { status: 413, title: "Payload too large", description: "The request body is larger than this endpoint accepts." },
+  range_not_satisfiable: { status: 416, title: "Range not satisfiable", description: "The Range header asks for bytes outside the file. The Content-Range header gives the file's size." },
   unsupported_media_type: { status: 415, title: "Unsupported media type", description: "The request body's Content-Type is not one this endpoint accepts." },
   unprocessable_content: { status: 422, title: "Unprocessable content", description: "The request was well formed but its content could not be processed; `detail` says why." },
   rate_limited: { status: 429, title: "Too many requests", description: "This client sent more requests than the fair-use limit allows. Wait for the number of seconds in `Retry-After`, then back off exponentially." },

@@ -55,13 +55,15 @@ export const responseCache: MiddlewareHandler<AppBindings> = async (c, next) => 
   const version = await currentVersion(c.env.DB, ttl);
   const key = `${version} ${c.req.url} ${c.req.header("accept") ?? ""}`;
   const hit = entries.get(key);
+  c.set("cache", hit ? "hit" : "miss");
   if (hit) {
     entries.delete(key);
     entries.set(key, hit);
     return c.body(hit.body, 200, hit.headers);
   }
   await next();
-  if (c.res.status !== 200) return;
+  // Downloads stream from R2 and are cached by clients and CDNs for a year instead.
+  if (c.res.status !== 200 || c.res.headers.has("Content-Disposition")) return;
   const body = await c.res.clone().arrayBuffer();
   const headers: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {

@@ -35,7 +35,7 @@ const rateLimitHeader = z
   .max(100000)
   .openapi({ description: "Requests allowed per client address per minute (absent where no limit applies)." });
 
-const commonHeaders = z.object({
+export const commonHeaders = z.object({
   "X-Request-Id": requestIdHeader,
   "X-RateLimit-Limit": rateLimitHeader,
   "Access-Control-Allow-Origin": z.literal("*").openapi({ description: "Any origin may read." }),
@@ -56,6 +56,7 @@ const DESCRIPTIONS: Record<number, string> = {
   405: "The path does not accept this method.",
   413: "The request body is too large.",
   415: "The request body's media type is not accepted.",
+  416: "The requested byte range is outside the file.",
   422: "The body was read but its content is invalid or cannot be processed.",
   429: "Too many requests from this client; see Retry-After.",
   500: "An error on our side; quote the request id.",

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /**
  * The parent pages in a real browser: axe-core finds no violations on any page, each page is
  * at most 50 KB transferred with its CSS and asks nothing of any other site, nothing
@@ -112,10 +111,10 @@ describe("every page", () => {
       await page.screenshot({ path: path.join(screenshots, `${entry.name}-375.png`), fullPage: true });
 
       await page.setViewportSize({ width: 320, height: 640 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(320);
       // 1280 px at 200% zoom lays out as 640 CSS pixels.
       await page.setViewportSize({ width: 640, height: 800 });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
+      expect(await page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(640);
       await page.close();
     });
   }
@@ -149,7 +148,7 @@ function escapeRegExp(text: string): string {
 async function tabTo(page: Page, selector: string, limit = 60): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press("Tab");
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    if (await page.evaluate<boolean>(`document.activeElement ? document.activeElement.matches(${JSON.stringify(selector)}) : false`)) return;
   }
   throw new Error(`Tab never reached ${selector} on ${page.url()}`);
 }
@@ -162,14 +161,14 @@ describe("keyboard only", () => {
     await page.goto(origin + "/");
 
     await page.keyboard.press("Tab");
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to main content");
+    expect(await page.evaluate<string>("document.activeElement.textContent")).toBe("Skip to main content");
     await tabTo(page, "#q");
     await page.keyboard.type("Camden");
     await Promise.all([page.waitForURL(/\/find\?q=Camden/), page.keyboard.press("Enter")]);
 
     await tabTo(page, 'a[href="/la/camden"]');
     // The focus style: yellow background on links.
-    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).backgroundColor)).toBe("rgb(255, 221, 0)");
+    expect(await page.evaluate<string>("getComputedStyle(document.activeElement).backgroundColor")).toBe("rgb(255, 221, 0)");
     await Promise.all([page.waitForURL(/\/la\/camden$/), page.keyboard.press("Enter")]);
 
     await tabTo(page, 'a[href="/gap-check?la=camden"]');
@@ -177,7 +176,7 @@ describe("keyboard only", () => {
     expect(await page.locator("#la").inputValue()).toBe("camden");
 
     await tabTo(page, "#area-CI");
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    const outline = await page.evaluate<string>("getComputedStyle(document.activeElement).outlineStyle");
     expect(outline).not.toBe("none");
     await page.keyboard.press("Space");
     await tabTo(page, 'button[type="submit"]');

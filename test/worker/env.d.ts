@@ -2,9 +2,12 @@ declare global {
   namespace Cloudflare {
     interface Env {
       DB: D1Database;
+      DOWNLOADS: R2Bucket;
       RATE_LIMITER: RateLimit;
       TEST_MIGRATIONS: D1Migration[];
       SERVE_FIXTURE_DATA: string;
+      FC_SEED?: string;
+      FC_RUNS?: string;
     }
   }
 }

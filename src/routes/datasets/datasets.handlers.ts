@@ -5,7 +5,8 @@ import type { AppRouteHandler } from "../../lib/create-router";
 import { csvPage, modifiedAfterInstant, wantsCsv, type CsvShape } from "../../lib/list-response";
 import { offsetOf, pageEnvelope } from "../../lib/paging";
 import { ApiError } from "../../lib/problem";
-import type { GetOneRoute, ListRoute } from "./datasets.routes";
+import type { ChangesRoute, DownloadRoute, FilesRoute, GetOneRoute, ListRoute } from "./datasets.routes";
+import { serveReleaseFile } from "./serve-file";
 
 function toRelease(row: typeof datasetReleases.$inferSelect) {
   return {
@@ -18,7 +19,11 @@ function toRelease(row: typeof datasetReleases.$inferSelect) {
     counts: row.counts,
     checksums_sha256: row.checksumsSha256,
     notes: row.notes,
-    _links: { self: { href: `/v1/datasets/${row.version}` } },
+    _links: {
+      self: { href: `/v1/datasets/${row.version}` },
+      changes: { href: `/v1/datasets/${row.version}/changes` },
+      files: { href: `/v1/datasets/${row.version}/files` },
+    },
   };
 }
 
@@ -44,9 +49,38 @@ export const list: AppRouteHandler<ListRoute> = async (c) => {
   return c.json(envelope, 200);
 };
 
+async function requireRelease(db: D1Database, version: string) {
+  const row = await findRelease(database(db), version);
+  if (!row) throw new ApiError("not_found", `No dataset release has the version ${version}. See /v1/datasets for the list.`);
+  return row;
+}
+
 export const getOne: AppRouteHandler<GetOneRoute> = async (c) => {
-  const { version } = c.req.valid("param");
-  const row = await findRelease(database(c.env.DB), version);
-  if (!row) throw new ApiError("not_found", `No dataset release has the version ${version}.`);
+  const row = await requireRelease(c.env.DB, c.req.valid("param").version);
   return c.json(toRelease(row), 200);
+};
+
+export const changes: AppRouteHandler<ChangesRoute> = async (c) => {
+  const row = await requireRelease(c.env.DB, c.req.valid("param").version);
+  if (!row.changes) throw new ApiError("not_found", `Release ${row.version} has no change report.`);
+  return c.json({ version: row.version, previous_version: row.previousVersion, ...(row.changes as object) } as never, 200);
+};
+
+export const files: AppRouteHandler<FilesRoute> = async (c) => {
+  const row = await requireRelease(c.env.DB, c.req.valid("param").version);
+  return c.json(
+    {
+      version: row.version,
+      results: (row.files ?? []).map((file) => ({ ...file, _links: { download: { href: `/v1/datasets/${row.version}/files/${file.name}` } } })),
+    },
+    200,
+  );
+};
+
+export const download: AppRouteHandler<DownloadRoute> = async (c) => {
+  const { version, name } = c.req.valid("param");
+  const row = await requireRelease(c.env.DB, version);
+  const file = (row.files ?? []).find((f) => f.name === name);
+  if (!file) throw new ApiError("not_found", `Release ${version} has no file named ${name}. See /v1/datasets/${version}/files.`);
+  return serveReleaseFile(c.env.DOWNLOADS, c.req.raw, `${version}/${name}`, name);
 };

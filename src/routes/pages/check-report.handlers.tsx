@@ -48,7 +48,7 @@ export async function checkReportSubmit(c: PageContext) {
     form = new FormData();
   }
   const urlField = form.get("url");
-  const fileField = form.get("file");
+  const fileField: unknown = form.get("file");
   const url = typeof urlField === "string" ? urlField.trim() : "";
   const file = fileField instanceof File && fileField.size > 0 ? fileField : null;
   const errors: FormError[] = [];
