@@ -20,6 +20,7 @@ import { datasetsRouter } from "./routes/datasets";
 import { documentsRouter } from "./routes/documents";
 import { healthRouter } from "./routes/health";
 import { localAuthoritiesRouter } from "./routes/local-authorities";
+import { pagesRouter } from "./routes/pages";
 import { problemsRouter } from "./routes/problems";
 import { provisionsRouter } from "./routes/provisions";
 import { reportsRouter } from "./routes/reports";
@@ -80,6 +81,10 @@ export function createApp() {
     }),
   );
   app.use(httpCache);
+  // The parent pages: `GET /` answers browsers with the home page and passes API clients on
+  // to the JSON root. Registered before the response cache, which keeps only the API's
+  // headers (a cached page would lose its CSP). They stay out of the OpenAPI document and AppType.
+  app.route("/", pagesRouter);
   app.use("/", responseCache);
   app.use("/v1/*", responseCache);
 
