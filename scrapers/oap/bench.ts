@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { buildSites } from "../../test/fixtures/oap/sites";
-import { SnapshotStore } from "../snapshots/store";
+import { DiskSnapshotStore } from "../snapshots/disk-store";
 import { readLas, ROOT } from "./data-files";
 import { runRegistry } from "./run-registry";
 
@@ -33,7 +33,7 @@ mkdirSync(path.join(root, "data/sources"), { recursive: true });
 
 const setupStarted = performance.now();
 const pages = await buildSites();
-const store = new SnapshotStore(path.join(root, "data/snapshots"));
+const store = new DiskSnapshotStore(path.join(root, "data/snapshots"));
 const las = readLas();
 const rows: string[][] = [];
 las.forEach((la, i) => {

@@ -15,9 +15,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import type { Fetched } from "../../src/extract/adapters/types";
-import { PoliteClient } from "../fetch/polite-client";
-import { onlineFetcher } from "../snapshots/online";
-import { SnapshotStore } from "../snapshots/store";
+import { PoliteClient } from "../../src/fetch/polite-client";
+import { onlineFetcher } from "../../src/snapshots/online";
+import { DiskSnapshotStore } from "../snapshots/disk-store";
 import { findLa, loadMatcher, PATHS, readLas, readRegistry, readTierSchemes, ROOT } from "./data-files";
 import { runRegistry } from "./run-registry";
 import { runSingleSource } from "./single-source";
@@ -43,8 +43,8 @@ function fail(message: string): never {
 const delayMs = values["delay-ms"] === undefined ? 1000 : Number(values["delay-ms"]);
 if (!Number.isFinite(delayMs) || delayMs < 0) fail("--delay-ms must be a number of milliseconds, 0 or more.");
 
-function fetcherFor(store: SnapshotStore, bar: cliProgress.SingleBar | null): (url: string) => Promise<Fetched> {
-  const inner = values.offline ? store.offlineFetcher() : onlineFetcher(new PoliteClient({ delayMs }), store);
+function fetcherFor(store: DiskSnapshotStore, bar: cliProgress.SingleBar | null): (url: string) => Promise<Fetched> {
+  const inner = values.offline ? store.offlineFetcher() : onlineFetcher(new PoliteClient({ delayMs, contactUrl: process.env.OAP_CONTACT_URL }), store);
   let count = 0;
   return async (url) => {
     const fetched = await inner(url);
@@ -65,7 +65,7 @@ if (values.url) {
   // The LA's known tier scheme, if the registry names one; otherwise it is inferred from the document.
   const schemeId = found ? readRegistry().find((r) => r.la_code === found.la_code && r.tier_scheme)?.tier_scheme : undefined;
   const scheme = readTierSchemes().find((t) => t.id === schemeId) ?? null;
-  const store = new SnapshotStore(path.resolve(values.snapshots ?? path.join(out, "snapshots")));
+  const store = new DiskSnapshotStore(path.resolve(values.snapshots ?? path.join(out, "snapshots")));
   const bar = new cliProgress.SingleBar({ format: "fetch [{bar}] {value} bodies {url}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic);
   bar.start(1, 0, { url: "" });
   try {
@@ -77,7 +77,7 @@ if (values.url) {
     fail(`Could not read ${values.url}: ${(error as Error).message}`);
   }
 } else {
-  const store = new SnapshotStore(path.resolve(values.snapshots ?? path.join(ROOT, PATHS.snapshots)));
+  const store = new DiskSnapshotStore(path.resolve(values.snapshots ?? path.join(ROOT, PATHS.snapshots)));
   try {
     const report = await runRegistry({ laQueries: values.la ?? [], store, fetcherFor: (bar) => fetcherFor(store, bar), load: !values["no-load"], offline: values.offline });
     const o = report.outcomes;

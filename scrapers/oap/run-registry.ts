@@ -15,7 +15,8 @@ import { documentRows, manualReviewRows, mergeInto, registryRows, schemeRows, vo
 import { gateExtraction } from "../../src/normalise/gates";
 import { seedUrlOf, type RegistrySource } from "../../src/normalise/registry";
 import { readSource } from "../../src/normalise/source";
-import type { SnapshotStore } from "../snapshots/store";
+import type { DiskSnapshotStore } from "../snapshots/disk-store";
+import { snapshotTableRow } from "../../src/snapshots/store";
 import { findLa, PATHS, readLas, readRegistry, readTierSchemes, readVocabulary, ROOT } from "./data-files";
 import { cutRelease } from "../release/cut-release";
 import { latestVersion } from "../release/release-files";
@@ -24,7 +25,7 @@ import { createVocabularyMatcher } from "../../src/normalise/vocabulary";
 
 export interface RunOptions {
   laQueries: string[];
-  store: SnapshotStore;
+  store: DiskSnapshotStore;
   fetcherFor: (bar: cliProgress.SingleBar | null) => (url: string) => Promise<Fetched>;
   load: boolean;
   offline: boolean;
@@ -76,9 +77,9 @@ interface CacheEntry {
   fetched: Record<string, string>;
 }
 
-function snapshotRow(store: SnapshotStore, url: string): Row | null {
+function snapshotRow(store: DiskSnapshotStore, url: string): Row | null {
   const m = store.latest(url);
-  return m ? { sha256: m.sha256, url: m.url, final_url: m.final_url, retrieved_at: m.retrieved_at, http_status: m.status, content_type: m.content_type, declared_content_type: m.declared_content_type, etag: m.etag, last_modified: m.last_modified, bytes: m.bytes, storage_key: m.storage_key } : null;
+  return m ? snapshotTableRow(m) : null;
 }
 
 export async function runRegistry(options: RunOptions): Promise<RunReport> {

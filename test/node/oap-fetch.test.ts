@@ -5,9 +5,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { FetchError, PoliteClient } from "../../scrapers/fetch/polite-client";
-import { onlineFetcher } from "../../scrapers/snapshots/online";
-import { SnapshotStore } from "../../scrapers/snapshots/store";
+import { FetchError, PoliteClient } from "../../src/fetch/polite-client";
+import { onlineFetcher } from "../../src/snapshots/online";
+import { DiskSnapshotStore } from "../../scrapers/snapshots/disk-store";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const servers: Array<{ close: () => void }> = [];
@@ -126,7 +126,7 @@ describe("polite client", () => {
       if (req.headers["if-none-match"] === '"v1"') return res.writeHead(304, { etag: '"v1"' }).end();
       res.writeHead(200, { "content-type": "text/html", etag: '"v1"' }).end(html);
     });
-    const store = new SnapshotStore(mkdtempSync(path.join(tmpdir(), "snap-")));
+    const store = new DiskSnapshotStore(mkdtempSync(path.join(tmpdir(), "snap-")));
     const fetchPage = onlineFetcher(client(), store);
     const first = await fetchPage(`${site.origin}/guide`);
     const second = await fetchPage(`${site.origin}/guide`);

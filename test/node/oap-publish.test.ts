@@ -4,11 +4,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PoliteClient } from "../../scrapers/fetch/polite-client";
+import { PoliteClient } from "../../src/fetch/polite-client";
 import { publishedTables } from "../../scrapers/oap/dataset-files";
 import { runRegistry, type RunOptions } from "../../scrapers/oap/run-registry";
-import { onlineFetcher } from "../../scrapers/snapshots/online";
-import { SnapshotStore } from "../../scrapers/snapshots/store";
+import { onlineFetcher } from "../../src/snapshots/online";
+import { DiskSnapshotStore } from "../../scrapers/snapshots/disk-store";
 import { parseRegistryCsv, RegistryError } from "../../src/normalise/registry";
 import { buildPdf } from "../fixtures/oap/pdf";
 import { servePages, type FixtureServer } from "../fixtures/oap/server";
@@ -18,7 +18,7 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
 let server: FixtureServer;
 let root: string;
 let registryOrigin: string;
-let store: SnapshotStore;
+let store: DiskSnapshotStore;
 
 const HEADER = "id,la_code,la_name,status,shared_with,shared_source_id,title,landing_url,document_url,format,platform,adapter,tier_scheme,date_or_version,notes";
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
       `204-1,204,Hackney,shared,Brackenfold (test),201-1,,,,unknown,,,,,`,
     ].join("\n"),
   );
-  store = new SnapshotStore(path.join(root, "data/snapshots"));
+  store = new DiskSnapshotStore(path.join(root, "data/snapshots"));
 });
 afterAll(() => server.close());
 

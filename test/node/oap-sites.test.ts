@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PoliteClient } from "../../scrapers/fetch/polite-client";
+import { PoliteClient } from "../../src/fetch/polite-client";
 import { loadMatcher } from "../../scrapers/oap/data-files";
-import { onlineFetcher } from "../../scrapers/snapshots/online";
-import { SnapshotStore } from "../../scrapers/snapshots/store";
+import { onlineFetcher } from "../../src/snapshots/online";
+import { DiskSnapshotStore } from "../../scrapers/snapshots/disk-store";
 import type { NormalisedDocument } from "../../src/normalise/document";
 import { readSource } from "../../src/normalise/source";
 import { servePages, type FixtureServer } from "../fixtures/oap/server";
@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function read(seed: string): Promise<NormalisedDocument[]> {
-  const store = new SnapshotStore(mkdtempSync(path.join(tmpdir(), "oap-snap-")));
+  const store = new DiskSnapshotStore(mkdtempSync(path.join(tmpdir(), "oap-snap-")));
   const { documents } = await readSource(`${server.origin}${seed}`, onlineFetcher(new PoliteClient({ delayMs: 0 }), store), { matcher });
   return documents;
 }

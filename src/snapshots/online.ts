@@ -1,20 +1,21 @@
 /**
- * A fetcher that goes to the network through the polite client and keeps every body in the
+ * A fetcher that goes to the network through the polite client and keeps every body in a
  * snapshot store; a 304 reuses the stored body.
  */
-import type { Fetched } from "../../src/extract/adapters/types";
+import type { Fetched } from "../extract/adapters/types";
 import { FetchError, type PoliteClient } from "../fetch/polite-client";
-import { SnapshotStore } from "./store";
+import type { SnapshotStore } from "./store";
 
 export function onlineFetcher(client: PoliteClient, store: SnapshotStore): (url: string) => Promise<Fetched> {
   return async (url) => {
-    const previous = store.latest(url);
+    const previous = await store.latest(url);
     const result = await client.get(url, previous ? { etag: previous.etag, lastModified: previous.last_modified } : {});
     if (result.notModified) {
       if (!previous) throw new FetchError(`${url} answered 304 without a stored copy`, url, "http_error", 304);
-      return store.asFetched(store.touch(previous, result.retrievedAt));
+      const row = await store.touch(previous, result.retrievedAt);
+      return { url: row.url, finalUrl: row.final_url, status: row.status, contentType: row.content_type, bytes: await store.body(row), sha256: row.sha256, retrievedAt: row.retrieved_at };
     }
-    const row = store.put(
+    const row = await store.put(
       {
         url,
         final_url: result.finalUrl,

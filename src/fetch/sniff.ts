@@ -2,8 +2,9 @@
  * The real type of a body, from its bytes rather than its Content-Type header: servers
  * label PDFs as application/octet-stream and error pages as application/pdf.
  */
-import { fileTypeFromBuffer } from "file-type";
-import type { SniffedType } from "../../src/extract/adapters/types";
+// The core entry: no Node streams, so it runs in workerd as well as Node.
+import { fileTypeFromBuffer } from "file-type/core";
+import type { SniffedType } from "../extract/adapters/types";
 
 export async function sniffType(bytes: Uint8Array): Promise<SniffedType> {
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));

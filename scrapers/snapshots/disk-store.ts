@@ -1,34 +1,17 @@
 /**
- * The snapshot store: every fetched body saved once under its sha256, with an append-only
- * manifest row per fetch (source URL, final URL, retrieved time, status, sniffed and declared
- * content type, validators, sha256, bytes). Extraction reads from here, so a rebuild needs
- * no network and gives the same output. The manifest (manifest.ndjson) is committed; the
- * bodies (objects/) are committed only where a document's licence allows.
+ * The snapshot store on disk, for the Node tools: bodies under objects/<aa>/<sha256>, and an
+ * append-only manifest (manifest.ndjson). The manifest is committed; the bodies only where a
+ * document's licence allows. The Worker keeps the same records in R2 (src/snapshots/r2-store.ts).
  */
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Fetched, SniffedType } from "../../src/extract/adapters/types";
-
-export interface ManifestRow {
-  url: string;
-  final_url: string;
-  retrieved_at: string;
-  status: number;
-  content_type: SniffedType;
-  declared_content_type: string | null;
-  etag: string | null;
-  last_modified: string | null;
-  sha256: string;
-  bytes: number;
-  storage_key: string;
-}
-
-export class SnapshotMissingError extends Error {}
+import type { Fetched } from "../../src/extract/adapters/types";
+import { SnapshotMissingError, storageKeyOf, type ManifestRow, type NewManifestRow, type SnapshotStore } from "../../src/snapshots/store";
 
 export const sha256Of = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-export class SnapshotStore {
+export class DiskSnapshotStore implements SnapshotStore {
   private rows: ManifestRow[] | null = null;
   readonly manifestPath: string;
 
@@ -52,10 +35,9 @@ export class SnapshotStore {
     return path.join(this.root, key);
   }
 
-  /** Saves a body (once per hash) and records the fetch. */
-  put(row: Omit<ManifestRow, "sha256" | "bytes" | "storage_key">, body: Uint8Array): ManifestRow {
+  put(row: NewManifestRow, body: Uint8Array): ManifestRow {
     const sha256 = sha256Of(body);
-    const storageKey = `objects/${sha256.slice(0, 2)}/${sha256}`;
+    const storageKey = storageKeyOf(sha256);
     const file = this.objectPath(storageKey);
     if (!existsSync(file)) {
       mkdirSync(path.dirname(file), { recursive: true });
@@ -68,7 +50,6 @@ export class SnapshotStore {
     return full;
   }
 
-  /** Records a 304: the same body again, with the time we checked. */
   touch(previous: ManifestRow, retrievedAt: string): ManifestRow {
     const row = { ...previous, retrieved_at: retrievedAt, status: 304 };
     appendFileSync(this.manifestPath, `${JSON.stringify(row)}\n`);
@@ -76,7 +57,6 @@ export class SnapshotStore {
     return row;
   }
 
-  /** The latest successful fetch of a URL (asked for or arrived at). */
   latest(url: string): ManifestRow | null {
     const rows = this.manifest();
     for (let i = rows.length - 1; i >= 0; i--) {

@@ -5,16 +5,17 @@
  * backoff and jitter (p-retry) waiting at least as long as Retry-After asks, sends
  * conditional requests so a 304 costs nothing, follows redirects itself (so robots.txt is
  * checked on every host and the final URL recorded), caps body size and time, and sniffs
- * the real type of what came back.
+ * the real type of what came back. Runtime-neutral: the Node CLI and the Worker's queue
+ * consumer use this one client.
  */
 import PQueue from "p-queue";
 import pRetry, { AbortError } from "p-retry";
 import robotsParser from "robots-parser";
-import type { SniffedType } from "../../src/extract/adapters/types";
+import type { SniffedType } from "../extract/adapters/types";
 import { sniffType } from "./sniff";
 
 export const DEFAULT_CONTACT_URL = "https://github.com/send-oap/send-oap#contact";
-export const userAgent = (contactUrl = process.env.OAP_CONTACT_URL ?? DEFAULT_CONTACT_URL) =>
+export const userAgent = (contactUrl = DEFAULT_CONTACT_URL) =>
   `send-oap-reference/0.1 (open SEND provision dataset; +${contactUrl})`;
 
 export interface Validators {
@@ -98,7 +99,8 @@ export class PoliteClient {
       backoffMs: options.backoffMs ?? 1000,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 120_000,
     };
-    this.fetchImpl = options.fetchImpl ?? fetch;
+    // Called through a wrapper: workerd refuses a fetch detached from the global scope.
+    this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
     this.userAgent = userAgent(options.contactUrl);
   }
 
@@ -237,14 +239,18 @@ export class PoliteClient {
     }
     const chunks: Uint8Array[] = [];
     let total = 0;
+    const reader = res.body?.getReader();
     try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        total += chunk.byteLength;
+      for (;;) {
+        if (!reader) break;
+        const { done, value } = await reader.read();
+        if (done) break;
+        total += value.byteLength;
         if (total > this.options.maxBytes) {
-          await res.body?.cancel().catch(() => undefined);
+          await reader.cancel().catch(() => undefined);
           throw new AbortError(new FetchError(`${url} is over the ${this.options.maxBytes}-byte cap`, url, "too_large"));
         }
-        chunks.push(chunk);
+        chunks.push(value);
       }
     } catch (error) {
       if (error instanceof AbortError) throw error;
