@@ -11,7 +11,7 @@ import cliProgress from "cli-progress";
 import type { Fetched } from "../../src/extract/adapters/types";
 import type { PipelineEvent } from "../../src/db/oap-load";
 import { emptyTables, type DatasetTables, type Row } from "../../src/dataset/tables";
-import { documentRows, manualReviewRows, mergeInto, registryRows, schemeRows, vocabularyRows } from "../../src/normalise/dataset";
+import { manualReviewRows, mergeInto, registryRows, schemeRows, sourceRows, vocabularyRows } from "../../src/normalise/dataset";
 import { gateExtraction } from "../../src/normalise/gates";
 import { seedUrlOf, type RegistrySource } from "../../src/normalise/registry";
 import { readSource } from "../../src/normalise/source";
@@ -207,13 +207,7 @@ export async function runRegistry(options: RunOptions): Promise<RunReport> {
           if (row) snapshotRows.set(row.sha256 as string, row);
         }
         const ctx = { source, las, method, firstSeen, snapshotRows };
-        const rows = await documentRows(primary, ctx);
-        // Older versions linked from the landing page are recorded (without statements) and linked.
-        const older: Partial<DatasetTables>[] = [];
-        for (const old of documents.filter((d) => d.role === "superseded")) older.push(await documentRows(old, ctx));
-        if (older.length) rows.documents![0]!.supersedes_id = older[0]!.documents![0]!.id as string;
-        const all = emptyTables();
-        for (const part of [rows, ...older]) mergeInto(all, part);
+        const all = await sourceRows(primary, documents, ctx);
         mergeInto(tables, all);
         sourceStates.push([source.id, fetched]);
         event(source, "publish", gate.outcome, gate.reason, primary.sha256);

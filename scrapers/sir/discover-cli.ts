@@ -11,13 +11,13 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { getPlatformProxy } from "wrangler";
-import { analyseBlocks } from "../../src/analyser";
 import { database } from "../../src/db/client";
-import { latestReportForSchool, saveReportAnalysis, type SnapshotRecord } from "../../src/db/queries/reports";
+import { sha256Of } from "../../src/dataset/package";
+import type { SnapshotRecord } from "../../src/db/queries/reports";
+import { analyseFoundReport, storeFoundReport } from "../../src/refresh/school-report";
 import { findSchool } from "../../src/db/queries/schools";
-import { DEFAULT_MAX_PAGES, discoverReport, type FetchedDocument } from "./discover";
+import { DEFAULT_MAX_PAGES, discoverReport, type FetchedDocument } from "../../src/analyser/discover";
 import { fetchReport } from "./fetch-report";
-import { schoolFromPhase } from "./school-kind";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SNAPSHOT_DIR = path.join(root, ".snapshots/sir");
@@ -41,15 +41,10 @@ if (!Number.isInteger(urn) || urn < 1 || !Number.isInteger(maxPages) || maxPages
   process.exit(2);
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return Buffer.from(digest).toString("hex");
-}
-
 const SNAPSHOT_KIND = { html: "html", pdf: "pdf", text: "other" } as const;
 
 async function snapshot(doc: FetchedDocument): Promise<SnapshotRecord> {
-  const sha256 = await sha256Hex(doc.bytes);
+  const sha256 = await sha256Of(doc.bytes);
   await mkdir(SNAPSHOT_DIR, { recursive: true });
   await writeFile(path.join(SNAPSHOT_DIR, sha256), doc.bytes);
   return {
@@ -88,27 +83,12 @@ try {
   }
   const report = result.report;
   const snapshots = await Promise.all(report.documents.map(snapshot));
-  const sha256 = snapshots.length === 1 ? snapshots[0]!.sha256 : await sha256Hex(new TextEncoder().encode(snapshots.map((s) => s.sha256).join("\n")));
-  const previous = await latestReportForSchool(db, urn);
-  const kind = schoolFromPhase(school.phase);
-  const analysis = analyseBlocks(report.blocks, {
-    ...(values["as-of"] ? { asOf: values["as-of"] } : {}),
-    ...kind,
-    ...(school.type && /special/i.test(school.type) ? { schoolType: "special" as const } : {}),
-    title: report.title,
-    pageText: report.pageText,
-  });
+  const analysis = analyseFoundReport(report, school, values["as-of"]);
   console.log(`Found ${report.url} (${report.documents.length} document(s), ${report.coverage} rubric items touched). Score ${analysis.score.value}/100.`);
   if (values["dry-run"]) console.log("Dry run: nothing stored.");
-  else if (previous?.sha256 === sha256 && previous.analyserVersion === analysis.analyser_version) console.log("Unchanged since the last analysis; nothing stored.");
   else {
-    const main = report.documents[0]!;
-    const id = await saveReportAnalysis(
-      db,
-      { urn, url: main.url, finalUrl: main.finalUrl, retrievedAt: main.retrievedAt, sha256, contentType: report.kind, method: "scraped", analysedAt: new Date().toISOString(), result: analysis },
-      snapshots,
-    );
-    console.log(`Stored analysis ${id}; GET /v1/schools/${urn}/report serves it.`);
+    const id = await storeFoundReport(db, urn, report, snapshots, analysis, new Date().toISOString());
+    console.log(id ? `Stored analysis ${id}; GET /v1/schools/${urn}/report serves it.` : "Unchanged since the last analysis; nothing stored.");
   }
 } finally {
   await proxy.dispose();

@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { analyseHtml, analyseText, type AnalyseOptions } from "../../src/analyser";
 import { ITEM_IDS } from "../../src/analyser/rubric";
 import type { AnalysisResult } from "../../src/analyser/result";
-import { schoolFromPhase } from "./school-kind";
+import { schoolFromPhase } from "../../src/analyser/school-kind";
 
 type Status = "present" | "vague" | "missing" | "not_required";
 

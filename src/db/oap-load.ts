@@ -29,6 +29,39 @@ function ordered(table: TableName, rows: Row[]): Row[] {
   return [...rows.filter((r) => !r[key]), ...rows.filter((r) => r[key])];
 }
 
+/** Inserts for the given tables, in dependency order, each row set in D1-sized statements. */
+function insertStatements(db: D1Database, tables: Partial<DatasetTables>, options: { upsert?: boolean } = {}): D1PreparedStatement[] {
+  const statements: D1PreparedStatement[] = [];
+  for (const table of TABLES) {
+    const rows = tables[table];
+    if (!rows?.length) continue;
+    const rowsPerStatement = table === "statements" || table === "documents" ? 400 : 1000;
+    // Snapshots are shared by hash and tier schemes by id: a row already there is refreshed, not duplicated.
+    const conflictKey = options.upsert ? ({ snapshots: "sha256", tier_schemes: "id" } as Partial<Record<TableName, string>>)[table] : undefined;
+    statements.push(...jsonInsert(db, table, COLUMNS[table], rowsOf(ordered(table, rows), COLUMNS[table]), { rowsPerStatement, conflictKey }));
+  }
+  return statements;
+}
+
+const EVENT_COLUMNS: Array<keyof PipelineEvent> = ["run_id", "at", "subject", "subject_id", "url", "stage", "outcome", "reason", "sha256"];
+
+/** Appends pipeline events and brings each OAP source's last check and outcome up to date from them. */
+export function eventStatements(db: D1Database, events: PipelineEvent[]): D1PreparedStatement[] {
+  if (!events.length) return [];
+  return [
+    ...jsonInsert(db, "pipeline_events", EVENT_COLUMNS, rowsOf(events as unknown as Record<string, unknown>[], EVENT_COLUMNS)),
+    ...[...new Set(events.map((e) => e.run_id))].map((runId) =>
+      db
+        .prepare(
+          `UPDATE oap_sources SET last_checked_at = e.at, last_outcome = e.outcome
+           FROM (SELECT subject_id, max(at) AS at, outcome FROM pipeline_events WHERE subject = 'oap_source' AND run_id = ?1 GROUP BY subject_id) AS e
+           WHERE oap_sources.id = e.subject_id`,
+        )
+        .bind(runId),
+    ),
+  ];
+}
+
 export async function loadOapDataset(
   db: D1Database,
   tables: DatasetTables,
@@ -37,22 +70,29 @@ export async function loadOapDataset(
 ): Promise<Record<TableName, number>> {
   const statements: D1PreparedStatement[] = [];
   for (const table of [...TABLES].reverse()) statements.push(db.prepare(`DELETE FROM ${table}`));
-  for (const table of TABLES) {
-    const rowsPerStatement = table === "statements" || table === "documents" ? 400 : 1000;
-    statements.push(...jsonInsert(db, table, COLUMNS[table], rowsOf(ordered(table, tables[table]), COLUMNS[table]), { rowsPerStatement }));
-  }
-  const eventColumns: Array<keyof PipelineEvent> = ["run_id", "at", "subject", "subject_id", "url", "stage", "outcome", "reason", "sha256"];
-  if (events.length) {
-    statements.push(...jsonInsert(db, "pipeline_events", eventColumns, rowsOf(events as unknown as Record<string, unknown>[], eventColumns)));
-    statements.push(
-      db.prepare(
-        `UPDATE oap_sources SET last_checked_at = e.at, last_outcome = e.outcome
-         FROM (SELECT subject_id, max(at) AS at, outcome FROM pipeline_events WHERE subject = 'oap_source' AND run_id = ?1 GROUP BY subject_id) AS e
-         WHERE oap_sources.id = e.subject_id`,
-      ).bind(events[0]!.run_id),
-    );
-  }
-  statements.push(...extra);
+  statements.push(...insertStatements(db, tables), ...eventStatements(db, events), ...extra);
   await db.batch(statements);
   return Object.fromEntries(TABLES.map((t) => [t, tables[t].length])) as Record<TableName, number>;
+}
+
+/**
+ * Replaces one source's documents (with their dates, LAs, statements and parts) in one batch,
+ * which D1 runs as a transaction, and records the events with it: the Worker's refresh of a
+ * single source. Other sources' rows are not touched; snapshots and tier schemes are shared
+ * and only added or refreshed.
+ */
+export async function replaceOapSource(db: D1Database, sourceId: string, rows: Partial<DatasetTables>, events: PipelineEvent[]): Promise<void> {
+  const ofSource = "SELECT id FROM documents WHERE source_id = ?1";
+  const newSchemes = (rows.tier_schemes ?? []).map((r) => r.id as string);
+  await db.batch([
+    db.prepare(`DELETE FROM statement_parts WHERE statement_id IN (SELECT id FROM statements WHERE doc_id IN (${ofSource}))`).bind(sourceId),
+    db.prepare(`DELETE FROM statements WHERE doc_id IN (${ofSource})`).bind(sourceId),
+    db.prepare(`DELETE FROM document_dates WHERE doc_id IN (${ofSource})`).bind(sourceId),
+    db.prepare(`DELETE FROM document_las WHERE doc_id IN (${ofSource})`).bind(sourceId),
+    db.prepare("DELETE FROM documents WHERE source_id = ?1").bind(sourceId),
+    // Inferred schemes are rebuilt with their documents.
+    db.prepare("DELETE FROM tiers WHERE scheme_id IN (SELECT value FROM json_each(?1))").bind(JSON.stringify(newSchemes)),
+    ...insertStatements(db, rows, { upsert: true }),
+    ...eventStatements(db, events),
+  ]);
 }

@@ -36,11 +36,37 @@ export function registryRows(sources: RegistrySource[]): Row[] {
   }));
 }
 
+/** The tiers table keeps a tier's other spellings in its description, after this prefix. */
+const ALIASES_PREFIX = "Also written: ";
+
+/** The schemes back from their D1 rows (tier_schemes, tiers), for the Worker's refresh. */
+export function tierSchemesFromRows(schemes: Row[], tiers: Row[]): TierScheme[] {
+  return schemes.map((s) => ({
+    id: s.id as string,
+    name: s.name as string,
+    cumulative: Boolean(s.cumulative),
+    notes: (s.notes as string | null) ?? null,
+    tiers: tiers
+      .filter((t) => t.scheme_id === s.id)
+      .sort((a, b) => (a.ordinal as number) - (b.ordinal as number))
+      .map((t) => {
+        const description = (t.description as string | null) ?? "";
+        return {
+          ordinal: t.ordinal as number,
+          label: t.label as string,
+          canonicalTier: t.canonical_tier as TierScheme["tiers"][number]["canonicalTier"],
+          withinOap: Boolean(t.within_oap),
+          aliases: description.startsWith(ALIASES_PREFIX) ? description.slice(ALIASES_PREFIX.length).split("; ").filter(Boolean) : [],
+        };
+      }),
+  }));
+}
+
 export function schemeRows(schemes: TierScheme[]): Pick<DatasetTables, "tier_schemes" | "tiers"> {
   return {
     tier_schemes: schemes.map((s) => ({ id: s.id, name: s.name, cumulative: s.cumulative, notes: s.notes })),
     tiers: schemes.flatMap((s) =>
-      s.tiers.map((t) => ({ scheme_id: s.id, ordinal: t.ordinal, label: t.label, canonical_tier: t.canonicalTier, within_oap: t.withinOap, description: t.aliases.length ? `Also written: ${t.aliases.join("; ")}` : null })),
+      s.tiers.map((t) => ({ scheme_id: s.id, ordinal: t.ordinal, label: t.label, canonical_tier: t.canonicalTier, within_oap: t.withinOap, description: t.aliases.length ? `${ALIASES_PREFIX}${t.aliases.join("; ")}` : null })),
     ),
   };
 }
@@ -56,13 +82,27 @@ const dateRows = (docId: string, dates: Partial<Record<string, StatedDate>>): Ro
   Object.values(dates).map((d) => ({ doc_id: docId, kind: d!.kind, value: d!.value, precision: d!.precision, source: d!.source, evidence: d!.evidence }));
 
 export interface DocumentContext {
-  source: RegistrySource;
+  source: Pick<RegistrySource, "id" | "platform">;
   /** The LAs the document serves: the source's LA, and LAs whose rows say they share it. */
   las: Array<{ code: string; role: "publisher" | "adopter" | "joint_publisher" }>;
   method: "scraped" | "fixture";
   /** first_seen of documents and statements published before, by id. */
   firstSeen: Map<string, string>;
   snapshotRows: Map<string, Row>;
+}
+
+/**
+ * The rows one source contributes: its current document and the older versions its landing
+ * page links, each older one recorded without statements and linked from the current one.
+ */
+export async function sourceRows(primary: NormalisedDocument, documents: NormalisedDocument[], ctx: DocumentContext): Promise<DatasetTables> {
+  const rows = await documentRows(primary, ctx);
+  const older: Partial<DatasetTables>[] = [];
+  for (const old of documents.filter((d) => d.role === "superseded")) older.push(await documentRows(old, ctx));
+  if (older.length) rows.documents![0]!.supersedes_id = older[0]!.documents![0]!.id as string;
+  const all = emptyTables();
+  for (const part of [rows, ...older]) mergeInto(all, part);
+  return all;
 }
 
 /** The rows one scraped (or fixture) document contributes. */

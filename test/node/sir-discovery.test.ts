@@ -10,7 +10,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseBlocks } from "../../src/analyser";
 import type { SafeFetchOptions } from "../../src/lib/safe-fetch";
-import { discoverReport, type FetchDocument } from "../../scrapers/sir/discover";
+import { discoverReport, type FetchDocument } from "../../src/analyser/discover";
 import { fetchReport } from "../../scrapers/sir/fetch-report";
 
 const SITES = path.resolve(import.meta.dirname, "../fixtures/sir-sites");

@@ -8,14 +8,16 @@
  * items it covers, and how recent the year it names is. A report split over sub-pages (a
  * page whose own sub-pages each answer part of it) is merged in link order.
  *
- * Plain sequential fetching with a page cap and a pause between requests; the shared polite
- * client (robots.txt, retries, conditional requests) is being written in scrapers/fetch/.
+ * Sequential fetching with a page cap and an optional pause between requests, through
+ * whatever fetcher the caller passes: the CLI's SSRF-safe fetcher, or the Worker's polite
+ * client (src/fetch/polite-client.ts), which also keeps robots.txt and its own gap per host.
+ * Runtime-neutral.
  */
-import type { Block, Link } from "../../src/extract/blocks";
-import { htmlToBlocks } from "../../src/extract/html";
-import { pdfToBlocks } from "../../src/extract/pdf";
-import { textToBlocks } from "../../src/extract/text";
-import { rubricCoverage, type DocumentKind } from "../../src/analyser";
+import type { Block, Link } from "../extract/blocks";
+import { htmlToBlocks } from "../extract/html";
+import { pdfToBlocks } from "../extract/pdf";
+import { textToBlocks } from "../extract/text";
+import { rubricCoverage, type DocumentKind } from "./index";
 
 export interface FetchedDocument {
   url: string;

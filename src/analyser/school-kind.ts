@@ -2,7 +2,7 @@
  * School type and phase from a phase description, as GIAS gives it ("Secondary",
  * "All-through", "Primary") or as the labelled sets write it ("special (all-age 2-19)").
  */
-import type { AnalyseOptions } from "../../src/analyser";
+import type { AnalyseOptions } from "./index";
 
 export function schoolFromPhase(phase: string | null | undefined): Pick<AnalyseOptions, "schoolType" | "phase"> {
   if (!phase) return {};
