@@ -14,6 +14,7 @@ import { ApiError, PROBLEMS, problemResponse, type ProblemCode } from "./lib/pro
 import { rateLimit } from "./lib/rate-limit";
 import { requestLog } from "./lib/request-log";
 import { responseCache } from "./lib/response-cache";
+import { adminRouter } from "./routes/admin";
 import { baselinesRouter } from "./routes/baselines";
 import { compareRouter } from "./routes/compare";
 import { datasetsRouter } from "./routes/datasets";
@@ -102,7 +103,8 @@ export function createApp() {
     .route("/", provisionsRouter)
     .route("/", compareRouter)
     .route("/", searchRouter)
-    .route("/", datasetsRouter);
+    .route("/", datasetsRouter)
+    .route("/", adminRouter);
 
   app.get(OPENAPI_PATH, (c) => c.json(openApiDocument(app)));
   app.get("/docs", Scalar({ url: OPENAPI_PATH, pageTitle: "SEND OAP API reference" }));

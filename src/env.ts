@@ -1,4 +1,5 @@
 import type { RequestIdVariables } from "hono/request-id";
+import type { RefreshMessage } from "./refresh/messages";
 
 /** Bindings and vars from wrangler.toml. */
 export interface Env {
@@ -15,6 +16,17 @@ export interface Env {
   DATA_VERSION_TTL_MS?: string;
   /** "warn" logs only failures; anything else logs every request. */
   LOG_LEVEL?: string;
+  /** The scheduled refresh: its queue, and where fetched bodies are kept (snapshots/objects/<aa>/<sha256>). */
+  REFRESH_QUEUE: Queue<RefreshMessage>;
+  SNAPSHOTS: R2Bucket;
+  /** Secret (wrangler secret put ADMIN_TOKEN): the bearer token for /v1/admin/*. Unset, those endpoints refuse everything. */
+  ADMIN_TOKEN?: string;
+  /** Contact URL in the refresh's User-Agent. */
+  OAP_CONTACT_URL?: string;
+  /** Politeness and retry timings, shortened only by the tests: gap per host (ms), first backoff (ms), first queue retry delay (s). */
+  REFRESH_DELAY_MS?: string;
+  REFRESH_BACKOFF_MS?: string;
+  REFRESH_RETRY_DELAY_S?: string;
 }
 
 export interface AppBindings {

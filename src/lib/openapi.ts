@@ -32,6 +32,7 @@ export const openApiConfig = {
     { name: "Baselines", description: "What each LA expects mainstream settings to provide, with its sources." },
     { name: "Provisions", description: "The vocabulary of provision items, and search over every statement." },
     { name: "Datasets", description: "Versioned releases of the open dataset and their downloads." },
+    { name: "Admin", description: "Endpoints that start work; they need the deployment's bearer token." },
   ],
 };
 

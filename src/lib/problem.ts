@@ -17,8 +17,8 @@ export const PROBLEMS = {
     description:
       "One or more query, path or body fields are invalid. `errors` lists each field with what is wrong. Query and path fields answer 400; a well-formed JSON body with invalid fields answers 422.",
   },
-  unauthorized: { status: 401, title: "Unauthorized", description: "This endpoint needs a bearer token and none, or an unknown one, was sent." },
-  forbidden: { status: 403, title: "Forbidden", description: "The token is valid but does not allow this action." },
+  unauthorized: { status: 401, title: "Unauthorized", description: "This endpoint needs `Authorization: Bearer <token>`, and none was sent or the header is malformed. `WWW-Authenticate` names the scheme." },
+  forbidden: { status: 403, title: "Forbidden", description: "The bearer token is wrong, or this deployment has write access turned off." },
   not_found: { status: 404, title: "Not found", description: "No resource exists at this path, or the identifier matched nothing." },
   method_not_allowed: { status: 405, title: "Method not allowed", description: "The path exists but does not accept this HTTP method. The `Allow` header lists the methods it does accept." },
   not_acceptable: { status: 406, title: "Not acceptable", description: "None of the media types in the Accept header can be produced for this resource." },

@@ -52,6 +52,8 @@ export function listContent<T extends z.ZodType>(schema: T, description: string)
 
 const DESCRIPTIONS: Record<number, string> = {
   400: "The request is malformed or a query or path field is invalid.",
+  401: "No bearer token was sent, or the Authorization header is malformed; see WWW-Authenticate.",
+  403: "The bearer token is wrong, or write access is turned off on this deployment.",
   404: "Nothing matches the identifier.",
   405: "The path does not accept this method.",
   413: "The request body is too large.",
@@ -73,7 +75,9 @@ export function problemResponses(...statuses: Array<keyof typeof DESCRIPTIONS>) 
         headers:
           status === 429
             ? commonHeaders.extend({ "Retry-After": z.number().int().min(1).max(3600).openapi({ description: "Seconds to wait before retrying." }) })
-            : commonHeaders,
+            : status === 401
+              ? commonHeaders.extend({ "WWW-Authenticate": z.string().max(200).openapi({ description: "The scheme to use: `Bearer`.", example: 'Bearer realm="send-oap admin"' }) })
+              : commonHeaders,
         content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
       },
     ]),
