@@ -19,6 +19,9 @@ import { refreshSchoolReport } from "./school-report";
 const RETRY_BASE_SECONDS = 300;
 const RETRY_MAX_SECONDS = 3600;
 
+/** The delay before the queue delivers a failed message again: doubling per attempt, capped. */
+export const retryDelaySeconds = (attempts: number, base = RETRY_BASE_SECONDS) => Math.min(RETRY_MAX_SECONDS, base * 2 ** (Math.max(1, attempts) - 1));
+
 const numberOr = (value: string | undefined, fallback: number) => (value !== undefined && Number.isFinite(Number(value)) ? Number(value) : fallback);
 
 export function politeClientFor(env: Env): PoliteClient {
@@ -56,7 +59,7 @@ export async function handleRefreshBatch(batch: MessageBatch<unknown>, env: Env)
           const failed: PipelineEvent = { run_id: ctx.runId, at: ctx.now(), ...subjectOf(parsed.data), url: null, stage: "publish", outcome: "failed", reason: messageOf(error), sha256: null };
           await env.DB.batch(eventStatements(env.DB, [failed])).catch(() => undefined);
         }
-        const delaySeconds = Math.min(RETRY_MAX_SECONDS, base * 2 ** (message.attempts - 1));
+        const delaySeconds = retryDelaySeconds(message.attempts, base);
         console.warn(JSON.stringify({ level: "warn", msg: "refresh failed; retrying", ...subjectOf(parsed.data), attempt: message.attempts, transient: isTransient(error), reason: messageOf(error), delaySeconds }));
         message.retry({ delaySeconds });
       }
