@@ -35,7 +35,8 @@ const events = (subjectId: string) => rows<{ stage: string; outcome: string; rea
 async function runBatch(queue: string, bodies: RefreshMessage[], attempts = 1) {
   const batch = createMessageBatch<RefreshMessage>(queue, bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts, body })));
   const ctx = createExecutionContext();
-  await worker.queue(batch as MessageBatch<unknown>, env, ctx);
+  // The handlers await all their work, so nothing is left for the execution context to wait on.
+  await worker.queue(batch as MessageBatch<unknown>, env);
   return getQueueResult(batch, ctx);
 }
 
@@ -59,7 +60,7 @@ describe("scheduled refresh, end to end through the real queue", () => {
     // A day on which neither school is due, so only the OAP sources run here.
     let day = new Date("2027-01-01T03:00:00Z");
     while (urns.some((s) => s.urn % 365 === schoolSlotOf(day))) day = new Date(day.getTime() + 86_400_000);
-    await worker.scheduled(createScheduledController({ scheduledTime: day.getTime(), cron: "0 3 * * *" }), env, createExecutionContext());
+    await worker.scheduled(createScheduledController({ scheduledTime: day.getTime(), cron: "0 3 * * *" }), env);
 
     await vi.waitUntil(async () => (await events("201-1")).length > 0 && (await events("202-1")).some((e) => /dead-lettered/.test(e.reason ?? "")), { timeout: 25_000, interval: 200 });
     // Runnable sources only: not the one not found yet, nor the LA sharing another's document.
@@ -94,6 +95,21 @@ describe("scheduled refresh, end to end through the real queue", () => {
     // Checked just now, so nothing is due again tomorrow.
     const { dueMessages } = await import("../../src/refresh/schedule");
     expect((await dueMessages(env.DB, new Date(Date.now() + 86_400_000))).filter((m) => m.kind === "oap_source")).toEqual([]);
+  });
+});
+
+describe("the yearly school slots", () => {
+  it("puts each school with a website on one day of the year, the same every year", async () => {
+    const { dueMessages } = await import("../../src/refresh/schedule");
+    const days: Record<number, string[]> = {};
+    for (let day = 0; day < 366; day++) {
+      const date = new Date(Date.UTC(2028, 0, 1 + day, 3));
+      for (const m of await dueMessages(env.DB, date)) if (m.kind === "school_report") (days[m.urn] ??= []).push(date.toISOString().slice(5, 10));
+    }
+    // 2028 is a leap year: 31 December shares 30 December's slot.
+    expect(Object.keys(days).map(Number).sort()).toEqual([OAKHAM_URN, NOREPORT_URN]);
+    expect(days[OAKHAM_URN]).toEqual([new Date(Date.UTC(2028, 0, 1 + (OAKHAM_URN % 365))).toISOString().slice(5, 10)]);
+    expect(days[NOREPORT_URN]).toHaveLength(1);
   });
 });
 
@@ -167,7 +183,7 @@ describe("POST /v1/admin/refresh", () => {
   const auth = { authorization: `Bearer ${"test-admin-token-0123456789"}` };
 
   it("answers 401 with WWW-Authenticate without a token, or with a malformed header", async () => {
-    for (const headers of [{}, { authorization: "Basic dXNlcjpwYXNz" }, { authorization: "Bearer" }, { authorization: "test-admin-token-0123456789" }]) {
+    for (const headers of <Array<Record<string, string>>>[{}, { authorization: "Basic dXNlcjpwYXNz" }, { authorization: "Bearer" }, { authorization: "test-admin-token-0123456789" }]) {
       const res = await post({ la: "201" }, headers);
       expect(res.status).toBe(401);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
