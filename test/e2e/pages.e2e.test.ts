@@ -29,7 +29,7 @@ const PAGES: Array<{ name: string; path: string; h1: string | RegExp }> = [
   { name: "gap-check-choose", path: "/gap-check?la=camden", h1: "Check for gaps in your child's support" },
   { name: "gap-check-errors", path: "/gap-check?step=items", h1: "Check for gaps in your child's support" },
   { name: "gap-check-items", path: "/gap-check?la=camden&area=CI&area=SEMH&step=items", h1: "Tick the help your child gets" },
-  { name: "gap-check-result", path: "/gap-check?la=camden&area=CI&area=SEMH&step=result&have=item:visual_timetable&have=item:elsa", h1: "What may be missing" },
+  { name: "gap-check-result", path: "/gap-check?la=camden&area=CI&area=SEMH&step=result&have=item:visual_timetable&have=item:elsa&receives=Social+stories%0ALego+club", h1: "What may be missing" },
   { name: "meeting-checklist", path: "/meeting-checklist?la=camden&area=CI&gap=item:now_next_board&gap=item:social_stories", h1: "Checklist for your meeting with the school" },
   { name: "check-report", path: "/check-report", h1: "Check a school's SEN information report" },
   { name: "not-found", path: "/la/nowhere-at-all", h1: "Page not found" },
@@ -185,12 +185,18 @@ describe("keyboard only", () => {
 
     await tabTo(page, 'input[name="have"]');
     await page.keyboard.press("Space");
+    await tabTo(page, "#receives");
+    await page.keyboard.type("Social stories before trips");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Lego club at lunch");
     await tabTo(page, 'button[type="submit"]');
     await Promise.all([page.waitForURL(/step=result/), page.keyboard.press("Enter")]);
     expect(await page.locator("h1").innerText()).toBe("What may be missing");
     const gaps = await page.locator("ul.checklist li strong").allInnerTexts();
     expect(gaps.length).toBeGreaterThan(0);
     expect(gaps).not.toContain("Visual timetable");
+    expect(gaps).not.toContain("Social stories");
+    expect(await page.locator("main").innerText()).toContain('"Lego club at lunch"');
 
     await tabTo(page, 'a.button[href^="/meeting-checklist?"]');
     await Promise.all([page.waitForURL(/\/meeting-checklist\?/), page.keyboard.press("Enter")]);

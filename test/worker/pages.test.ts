@@ -207,11 +207,28 @@ describe("gap check (no JavaScript: three GET steps)", () => {
   it("shows what was not ticked, and carries the gaps to the meeting checklist", async () => {
     const html = await page("/gap-check?la=camden&area=CI&step=result&have=item:visual_timetable&have=item:social_stories&have=item:not_real");
     const words = text(html);
-    expect(words).toContain("You ticked 2 of the 4 kinds of help");
+    expect(words).toContain("Your child gets 2 of the 4 kinds of help");
     expect(words).toContain("Instructions in short steps");
     expect(words).toContain("Now-and-next board");
     expect(words).not.toMatch(/<strong>Visual timetable/);
     expect(html).toContain('href="/meeting-checklist?la=camden&amp;area=CI&amp;gap=item%3Achunked_instructions&amp;gap=item%3Anow_next_board"');
+  });
+
+  it("matches what a parent writes in their own words, and lists the lines it could not match", async () => {
+    const receives = encodeURIComponent("Now and next board on his desk\r\nLego club at lunch");
+    const html = await page(`/gap-check?la=camden&area=CI&step=result&have=item:visual_timetable&receives=${receives}`);
+    const words = text(html);
+    expect(words).toContain("Your child gets 2 of the 4 kinds of help");
+    expect(words).toContain('"Now and next board on his desk" matched Now-and-next board');
+    expect(words).toContain("Lines we could not match");
+    expect(words).toContain('"Lego club at lunch"');
+    expect(html).toContain('href="/meeting-checklist?la=camden&amp;area=CI&amp;gap=item%3Achunked_instructions&amp;gap=item%3Asocial_stories"');
+    // "Change your answers" keeps what was written.
+    expect(html).toContain("receives=Now+and+next+board+on+his+desk%0D%0ALego+club+at+lunch");
+    const back = await page(`/gap-check?la=camden&area=CI&step=items&receives=${receives}`);
+    expect(back).toContain("Lego club at lunch</textarea>");
+    const tooLong = await page(`/gap-check?la=camden&area=CI&step=result&receives=${"a".repeat(2001)}`, 400);
+    expect(text(tooLong)).toContain("Shorten what you wrote to 2000 characters or fewer");
   });
 
   it("says there is nothing to tick where no guide is held", async () => {
