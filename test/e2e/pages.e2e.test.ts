@@ -134,6 +134,25 @@ describe("every page", () => {
     await page.close();
   });
 
+  it("check-report-result: a checked report's checklist has no axe violations and stays light", async () => {
+    const report = await readFile(path.join(root, "test/fixtures/sir/accordion-strong.html"));
+    const page = await context.newPage();
+    watch(page);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(origin + "/check-report");
+      await page.setInputFiles("#file", { name: "report.html", mimeType: "text/html", buffer: report });
+      const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("button[type=submit]")]);
+      expect(response.status()).toBe(200);
+      expect((await response.body()).byteLength).toBeLessThanOrEqual(MAX_PAGE_BYTES);
+      expect(await page.locator("h2").first().innerText()).toBe("What we found in report.html");
+      expect(await page.locator("ul.checklist > li").count()).toBeGreaterThan(20);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(screenshots, `check-report-result-${width}.png`), fullPage: true });
+    }
+    await page.close();
+  });
+
   it("asked nothing of any other site and broke no CSP rule", () => {
     expect(elsewhere).toEqual([]);
     expect(cspMessages).toEqual([]);
@@ -226,7 +245,7 @@ describe("without JavaScript", () => {
     expect(await page.locator(".error-summary a").getAttribute("href")).toBe("#q");
   });
 
-  it("posts a report form: errors for nothing sent, a size cap, and an honest answer for a valid file", async () => {
+  it("posts a report form: errors for nothing sent, a size cap, and a checklist for a readable file", async () => {
     const page = await noScript.context.newPage();
     await page.goto(origin + "/check-report");
     await page.click("button[type=submit]");
@@ -237,10 +256,10 @@ describe("without JavaScript", () => {
     expect(tooBig[0].status()).toBe(413);
     expect(await page.locator(".error-summary").innerText()).toContain("smaller than 5 MB");
 
-    await page.setInputFiles("#file", { name: "report.html", mimeType: "text/html", buffer: Buffer.from("<h1>SEN information report</h1>") });
+    await page.setInputFiles("#file", { name: "report.html", mimeType: "text/html", buffer: Buffer.from("<h1>SEN information report</h1><p>Our SENCO is Ms A. Example.</p>") });
     const sent = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.click("button[type=submit]")]);
-    expect(sent[0].status()).toBe(503);
-    expect(await page.locator(".notice h2").first().innerText()).toBe("Report checking is not switched on yet");
+    expect(sent[0].status()).toBe(200);
+    expect(await page.locator("main").innerText()).toMatch(/this one covers \d+ well, \d+ vaguely, and misses \d+/);
   });
 
   it("downloads the meeting checklist as a text file, and prints without the site's navigation", async () => {
