@@ -91,6 +91,19 @@ describe("POST /v1/gap-check", () => {
     expect(body.coverage.status).toBe("not_found_yet");
   });
 
+  it("sees a data change at once, though what it reads is kept between requests", async () => {
+    const before = await check({ la: "camden", areas: ["CI"] });
+    expect(keys(before.not_covered)).toContain("item:now_next_board");
+    await env.DB.prepare("UPDATE statement_parts SET item_id = NULL WHERE statement_id = 'fx-cam-03'").run();
+    try {
+      const after = await check({ la: "camden", areas: ["CI"] });
+      expect(keys(after.not_covered)).not.toContain("item:now_next_board");
+      expect(keys(after.not_covered)).toContain("statement:fx-cam-03");
+    } finally {
+      await env.DB.prepare("UPDATE statement_parts SET item_id = 'now_next_board' WHERE statement_id = 'fx-cam-03'").run();
+    }
+  });
+
   it("refuses bad bodies field by field with 422, and other media types with 415", async () => {
     const neither = await expectProblem(await post({ areas: ["CI"] }), 422, "validation_failed");
     expect(Object.keys(neither.errors)).toEqual(["la"]);

@@ -38,7 +38,7 @@ export const gapCheck: AppRouteHandler<GapCheckRoute> = async (c) => {
   if (!la) throw bodyFieldError({ la: [{ message: `No local authority matches "${body.la}". Use a DfE code (201), a GSS code (E09000001) or a slug (camden).`, code: "not_found" }] });
 
   const areas = [...new Set(body.areas)];
-  const [matcher, { baseline, entries }] = await Promise.all([vocabularyMatcher(db), expectedSupport(db, c.env, la, areas, body.phase ?? null)]);
+  const [matcher, { baseline, entries }] = await Promise.all([vocabularyMatcher(db, c.env), expectedSupport(db, c.env, la, areas, body.phase ?? null)]);
   const known = new Set(matcher.items.map((item) => item.id));
   const unknownIds: FieldErrors = {};
   body.item_ids.forEach((id, i) => {

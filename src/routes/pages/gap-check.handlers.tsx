@@ -65,7 +65,7 @@ export async function gapCheck(c: PageContext) {
     return c.html(<GapItemsPage site={site} baseline={baseline} entries={entries} choice={choice} have={new Set(have)} receives={receives} errors={tooLong} />, 400);
   }
   if (step === "result") {
-    const result = checkGaps(entries, { ticked: new Set(have), lines: receives.split(/\r?\n/) }, await vocabularyMatcher(db));
+    const result = checkGaps(entries, { ticked: new Set(have), lines: receives.split(/\r?\n/) }, await vocabularyMatcher(db, c.env));
     return c.html(<GapResultPage site={site} baseline={baseline} entries={entries} result={result} choice={choice} have={have} receives={receives} />);
   }
   return c.html(<GapItemsPage site={site} baseline={baseline} entries={entries} choice={choice} have={new Set(have)} receives={receives} errors={[]} />);
