@@ -6,7 +6,7 @@
 // Worker has no DNS API (see "Hardening" in the README); the Node tools check them
 // (test/node/safe-fetch.test.ts).
 import { describe, expect, it } from "vitest";
-import { FIXTURE_HOST } from "../fixtures/ssrf/outbound";
+import { FIXTURE_HOST } from "../fixtures/ssrf/host";
 import { expectProblem, raw, type Json } from "./helpers";
 
 const SCHOOL = `http://${FIXTURE_HOST}`;
