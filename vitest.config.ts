@@ -1,7 +1,7 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
-import { ssrfOutbound } from "./test/fixtures/ssrf/outbound.ts";
+import { ssrfOutbound } from "./test/fixtures/ssrf/outbound.js";
 
 // Two projects: "worker" runs inside workerd against a real D1 with the migrations applied;
 // "node" covers the Node-side pipeline (file conversion, fetching from fixture servers).

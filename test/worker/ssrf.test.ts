@@ -7,7 +7,7 @@
 // (test/node/safe-fetch.test.ts).
 import { describe, expect, it } from "vitest";
 import { FIXTURE_HOST } from "../fixtures/ssrf/host";
-import { expectProblem, raw, type Json } from "./helpers";
+import { raw, type Json } from "./helpers";
 
 const SCHOOL = `http://${FIXTURE_HOST}`;
 
