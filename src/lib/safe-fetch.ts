@@ -224,6 +224,7 @@ export async function safeFetch(raw: string, options: SafeFetchOptions = {}): Pr
           headers: { Accept: accept.join(", "), ...(options.userAgent ? { "User-Agent": options.userAgent } : {}) },
         });
       } catch (error) {
+        if (error instanceof SafeFetchError) throw error; // a transport that checks addresses as it connects
         if (controller.signal.aborted) throw new SafeFetchError("timeout", `No complete answer within ${timeoutMs / 1000} s.`);
         throw new SafeFetchError("network_error", `The address could not be reached (${error instanceof Error ? error.message : String(error)}).`);
       }

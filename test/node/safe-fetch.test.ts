@@ -5,7 +5,9 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchReport, resolveHost } from "../../scrapers/sir/fetch-report";
+import { lookup as systemLookup } from "node:dns";
+import { guardedLookup, nodeTransport, resolveHost } from "../../scrapers/fetch/guarded-transport";
+import { fetchReport } from "../../scrapers/sir/fetch-report";
 import { checkUrl, embedsPrivateAddress, isPrivateAddress, safeFetch, SafeFetchError, type SafeFetchOptions } from "../../src/lib/safe-fetch";
 
 let server: Server;
@@ -231,5 +233,40 @@ describe("wildcard DNS names that spell a private address", () => {
   ])("%s: %s", (host, expected) => {
     expect(embedsPrivateAddress(host)).toBe(expected);
     if (expected) expect(() => checkUrl(`https://${host}/report`)).toThrow(/not a public host name/);
+  });
+});
+
+describe("the Node transport checks the addresses it connects to (DNS rebinding)", () => {
+  it("carries a request to a server: status, headers and body, and hands redirects back unread", async () => {
+    const transport = nodeTransport(systemLookup);
+    const page = await transport(`http://127.0.0.1:${port}/report.html`, { headers: { Accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
+    expect(await page.text()).toContain("Report");
+    const hop = await transport(`http://127.0.0.1:${port}/hop?0`, { headers: {} });
+    expect(hop.status).toBe(302);
+    expect(hop.headers.get("location")).toBe("/report.html");
+  });
+
+  it("refuses, as it connects, a name the system resolver points at this machine", async () => {
+    const before = hits.length;
+    const error = await refusal(nodeTransport(guardedLookup())(`http://localhost:${port}/report.html`, { headers: {} }));
+    expect(error.code).toBe("address_not_allowed");
+    expect(hits.length).toBe(before);
+  });
+
+  it("refuses a name whose answer changes between the check and the connection", async () => {
+    let lookups = 0;
+    const rebinding = async () => (++lookups === 1 ? ["93.184.216.34"] : ["127.0.0.1"]);
+    const before = hits.length;
+    const error = await refusal(fetchReport("http://rebind.test/report.html", { resolve: rebinding }));
+    expect(error.code).toBe("address_not_allowed");
+    expect(lookups).toBe(2);
+    expect(hits.length).toBe(before);
+  });
+
+  it("gives up at the time limit through this transport too", async () => {
+    const error = await refusal(safeFetch(`http://school.test/slow-headers`, { timeoutMs: 300, fetch: (url, init) => nodeTransport(systemLookup)(url.replace("//school.test", `//127.0.0.1:${port}`), init) }));
+    expect(error.code).toBe("timeout");
   });
 });
