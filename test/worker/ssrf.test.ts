@@ -51,6 +51,8 @@ const DIRECT: Array<[string, string]> = [
   ["http://0.0.0.0/", "unspecified"],
   ["http://①②⑦.0.0.1/", "IDNA maps the circled digits: 127.0.0.1"],
   ["http://127。0。0。1/", "ideographic full stops: 127.0.0.1"],
+  ["http://127%2E0%2E0%2E1/", "percent-encoded dots: 127.0.0.1"],
+  ["http://[::127.0.0.1]/", "IPv4-compatible IPv6"],
   ["http://[::ffff:127.0.0.1]/", "IPv4-mapped IPv6: [::ffff:7f00:1]"],
   ["http://[::ffff:7f00:1]/", "IPv4-mapped IPv6, hex"],
   ["http://[::ffff:a9fe:a9fe]/", "IPv4-mapped metadata address"],
