@@ -37,7 +37,7 @@ const ACCEPT = { accept: "application/json" };
 const SCHOOL_NAMES = ["primary", "academy", "church", "park", "st"];
 
 /** One request per route kind in turn, each kind walking through its own list, so every connection sees the whole mix. */
-export function mixedPaths(laCodes: string[], count = 1800): string[] {
+function mixedPaths(laCodes: string[], count = 1800): string[] {
   const la = (i: number) => laCodes[(i * 37) % laCodes.length]!;
   const kinds: Array<(i: number) => string> = [
     (i) => `/v1/local-authorities?per_page=50&page=${1 + (i % 4)}`,
