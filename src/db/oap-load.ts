@@ -5,6 +5,11 @@
  * last check and outcome updated from them, and any further statements (the record of the
  * release being loaded) join the same batch. Runtime-neutral (Node through wrangler's
  * platform proxy, or workerd in the tests).
+ *
+ * The load itself is recorded as a `dataset` event (subject id "oap"): ok with a run's
+ * events, or, when the batch fails and is rolled back, failed with D1's reason, written after
+ * the rollback together with the run's other events (which the rollback took with it), so
+ * /v1/status says why the served data did not change.
  */
 import { COLUMNS, OAP_TABLES as TABLES, type DatasetTables, type Row, type TableName } from "../dataset/tables";
 import { jsonInsert, rowsOf } from "./json-insert";
@@ -20,6 +25,8 @@ export interface PipelineEvent {
   reason: string | null;
   sha256: string | null;
 }
+
+const EVENT_COLUMNS: Array<keyof PipelineEvent> = ["run_id", "at", "subject", "subject_id", "url", "stage", "outcome", "reason", "sha256"];
 
 /** Referenced rows before the rows that reference them within one table. */
 function ordered(table: TableName, rows: Row[]): Row[] {
@@ -41,9 +48,11 @@ export async function loadOapDataset(
     const rowsPerStatement = table === "statements" || table === "documents" ? 400 : 1000;
     statements.push(...jsonInsert(db, table, COLUMNS[table], rowsOf(ordered(table, tables[table]), COLUMNS[table]), { rowsPerStatement }));
   }
-  const eventColumns: Array<keyof PipelineEvent> = ["run_id", "at", "subject", "subject_id", "url", "stage", "outcome", "reason", "sha256"];
+  const runId = events[0]?.run_id ?? crypto.randomUUID();
+  const loadEvent = (outcome: "ok" | "failed", reason: string | null): PipelineEvent => ({ run_id: runId, at: new Date().toISOString(), subject: "dataset", subject_id: "oap", url: null, stage: "publish", outcome, reason, sha256: null });
+  const insertEvents = (rows: PipelineEvent[]) => jsonInsert(db, "pipeline_events", EVENT_COLUMNS, rowsOf(rows as unknown as Record<string, unknown>[], EVENT_COLUMNS));
   if (events.length) {
-    statements.push(...jsonInsert(db, "pipeline_events", eventColumns, rowsOf(events as unknown as Record<string, unknown>[], eventColumns)));
+    statements.push(...insertEvents([...events, loadEvent("ok", null)]));
     statements.push(
       db.prepare(
         `UPDATE oap_sources SET last_checked_at = e.at, last_outcome = e.outcome
@@ -53,6 +62,13 @@ export async function loadOapDataset(
     );
   }
   statements.push(...extra);
-  await db.batch(statements);
+  try {
+    await db.batch(statements);
+  } catch (error) {
+    const reason = `the D1 load was rolled back, so the previous data is still served: ${error instanceof Error ? error.message : String(error)}`;
+    // Best effort: if D1 cannot take even this, the caller still gets the original error.
+    await db.batch(insertEvents([...events, loadEvent("failed", reason)])).catch(() => undefined);
+    throw error;
+  }
   return Object.fromEntries(TABLES.map((t) => [t, tables[t].length])) as Record<TableName, number>;
 }
