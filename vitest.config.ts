@@ -1,6 +1,7 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { ssrfOutbound } from "./test/fixtures/ssrf/outbound.js";
 
 // Two projects: "worker" runs inside workerd against a real D1 with the migrations applied;
 // "node" covers the Node-side pipeline (file conversion, fetching from fixture servers).
@@ -26,6 +27,9 @@ export default defineConfig(async () => {
                 // A small limit so the 429 path can be exercised; only requests that carry
                 // CF-Connecting-IP are counted.
                 ratelimits: { RATE_LIMITER: { simple: { limit: 5, period: 60 } } },
+                // The Worker's own fetch never reaches a network in tests: an invented school
+                // site, with redirects on demand, answers instead (test/worker/ssrf.test.ts).
+                outboundService: ssrfOutbound,
               },
             }),
           ],

@@ -19,6 +19,7 @@ import { baselinesRouter } from "./routes/baselines";
 import { compareRouter } from "./routes/compare";
 import { datasetsRouter } from "./routes/datasets";
 import { documentsRouter } from "./routes/documents";
+import { gapCheckRouter } from "./routes/gap-check";
 import { healthRouter } from "./routes/health";
 import { localAuthoritiesRouter } from "./routes/local-authorities";
 import { pagesRouter } from "./routes/pages";
@@ -62,7 +63,7 @@ export function createApp() {
   app.use(
     cors({
       origin: "*",
-      // POST is for analysing a report someone sends; nothing else changes data.
+      // POST is for analysing a report or checking for gaps; neither changes data.
       allowMethods: ["GET", "HEAD", "POST", "OPTIONS"],
       exposeHeaders: ["ETag", "X-Request-Id", "Retry-After", "Link"],
       maxAge: 86400,
@@ -102,6 +103,7 @@ export function createApp() {
     .route("/", documentsRouter)
     .route("/", provisionsRouter)
     .route("/", compareRouter)
+    .route("/", gapCheckRouter)
     .route("/", searchRouter)
     .route("/", datasetsRouter)
     .route("/", adminRouter);

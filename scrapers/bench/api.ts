@@ -3,6 +3,7 @@
  * (synthetic data for all 153 LAs), requests spread over LAs and search terms. Prints
  * requests per second, p50 and p99, errors, and each route's p99 over the trivial route's
  * p99 from the same run. Targets: LA detail, baseline and search at most 2.0x, no errors.
+ * The gap check is a POST, never cached: its ratio is the cost of the real work per request.
  * BENCH_SECONDS and BENCH_CONNECTIONS override the defaults.
  */
 import autocannon from "autocannon";
@@ -39,10 +40,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       { name: "LA detail", requests: las.map((la) => ({ path: `/v1/local-authorities/${la}` })) },
       { name: "baseline", requests: las.map((la) => ({ path: `/v1/local-authorities/${la}/baseline?area=CI` })) },
       { name: "search", requests: ["visual timetable", "quiet space", "reading group", "sensory break", "calm adult"].flatMap((q) => las.slice(0, 20).map((la) => ({ path: `/v1/search?q=${encodeURIComponent(q)}&la=${la}` }))) },
+      {
+        name: "gap check (POST)",
+        requests: las.slice(0, 50).map((la) => ({
+          method: "POST" as const,
+          path: "/v1/gap-check",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ la, areas: ["CI", "SEMH"], receives: ["picture timetable on her desk", "ear defenders in assembly", "a quiet space at lunch", "lego club"] }),
+        })),
+      },
     ];
     // Ask for every distinct URL once, so what is measured is the steady state of a
     // published release (responses cached per data version), not the first misses.
-    for (const route of routes) for (const request of route.requests) await (await fetch(`${server.origin}${request.path}`)).arrayBuffer();
+    for (const route of routes) for (const request of route.requests) await (await fetch(`${server.origin}${request.path}`, request)).arrayBuffer();
     const rows = [];
     for (const route of routes) rows.push(await run(server.origin, route));
     report(rows, "trivial /healthz");

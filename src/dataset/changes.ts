@@ -82,7 +82,8 @@ export function compareReleases(previous: { layout: Layout; data: ReleaseData } 
     const after = keyed(table.name, current[table.name] ?? []);
     const added = [...after.entries()].filter(([key]) => !before.has(key)).map(([, row]) => row);
     const removed = [...before.entries()].filter(([key]) => !after.has(key)).map(([, row]) => row);
-    const fields = table.fields.map((f) => f.name);
+    // Fetching the same content again moves only the observation times: not a change of data.
+    const fields = table.fields.filter((f) => !f.observation).map((f) => f.name);
     const changed = [...after.entries()]
       .filter(([key, row]) => before.has(key) && stable(fields, before.get(key)!) !== stable(fields, row))
       .map(([key, row]) => ({ before: before.get(key)!, after: row }));

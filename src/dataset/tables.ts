@@ -11,6 +11,8 @@ export interface Field {
   description: string;
   required?: boolean;
   enum?: readonly string[];
+  /** When the source was fetched or seen again: a change here alone leaves the content as it was, so it cuts no release. */
+  observation?: boolean;
 }
 
 export interface ReleaseTable {
@@ -69,7 +71,7 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("sha256", "string", "SHA-256 of the bytes", { required: true }),
       f("url", "string", "URL requested", { required: true }),
       f("final_url", "string", "URL after redirects", { required: true }),
-      f("retrieved_at", "datetime", "When", { required: true }),
+      f("retrieved_at", "datetime", "When", { required: true, observation: true }),
       f("http_status", "integer", "HTTP status", { required: true }),
       f("content_type", "string", "Type as sniffed from the bytes", { required: true }),
       f("declared_content_type", "string", "Content-Type the server sent"),
@@ -120,7 +122,7 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("version_label", "string", "Version as the document states it"),
       f("url", "string", "URL fetched", { required: true }),
       f("final_url", "string", "URL after redirects", { required: true }),
-      f("retrieved_at", "datetime", "When it was fetched", { required: true }),
+      f("retrieved_at", "datetime", "When it was fetched", { required: true, observation: true }),
       f("sha256", "string", "SHA-256 of the bytes fetched", { required: true }),
       f("content_type", "string", "html, pdf or docx, as sniffed", { required: true }),
       f("platform", "string", "Publishing platform"),
@@ -140,7 +142,7 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("extraction_status", "string", "ok, partial, needs_ocr, no_statements or failed", { required: true }),
       f("extraction_notes", "string", "What the extraction could not do, or why the record is partial"),
       f("first_seen", "datetime", "First retrieval with this content", { required: true }),
-      f("last_seen", "datetime", "Latest retrieval with this content", { required: true }),
+      f("last_seen", "datetime", "Latest retrieval with this content", { required: true, observation: true }),
       f("modified_at", "datetime", "When this record last changed", { required: true }),
     ],
     primaryKey: ["id"],
@@ -231,7 +233,7 @@ export const RELEASE_TABLES: ReleaseTable[] = [
       f("confidence", "number", "Extraction confidence, 0 to 1", { required: true }),
       f("pairs_with_id", "string", "The need descriptor a provision answers"),
       f("first_seen", "datetime", "First release holding it", { required: true }),
-      f("last_seen", "datetime", "Latest retrieval holding it", { required: true }),
+      f("last_seen", "datetime", "Latest retrieval holding it", { required: true, observation: true }),
     ],
     primaryKey: ["id"],
     foreignKeys: [{ fields: ["doc_id"], reference: { resource: "documents", fields: ["id"] } }],

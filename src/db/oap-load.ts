@@ -5,6 +5,11 @@
  * last check and outcome updated from them, and any further statements (the record of the
  * release being loaded) join the same batch. Runtime-neutral (Node through wrangler's
  * platform proxy, or workerd in the tests).
+ *
+ * The load itself is recorded as a `dataset` event (subject id "oap"): ok with a run's
+ * events, or, when the batch fails and is rolled back, failed with D1's reason, written after
+ * the rollback together with the run's other events (which the rollback took with it), so
+ * /v1/status says why the served data did not change.
  */
 import { COLUMNS, OAP_TABLES as TABLES, type DatasetTables, type Row, type TableName } from "../dataset/tables";
 import { jsonInsert, rowsOf } from "./json-insert";
@@ -20,6 +25,8 @@ export interface PipelineEvent {
   reason: string | null;
   sha256: string | null;
 }
+
+const EVENT_COLUMNS: Array<keyof PipelineEvent> = ["run_id", "at", "subject", "subject_id", "url", "stage", "outcome", "reason", "sha256"];
 
 /** Referenced rows before the rows that reference them within one table. */
 function ordered(table: TableName, rows: Row[]): Row[] {
@@ -43,13 +50,13 @@ function insertStatements(db: D1Database, tables: Partial<DatasetTables>, option
   return statements;
 }
 
-const EVENT_COLUMNS: Array<keyof PipelineEvent> = ["run_id", "at", "subject", "subject_id", "url", "stage", "outcome", "reason", "sha256"];
+const insertEvents = (db: D1Database, events: PipelineEvent[]) => jsonInsert(db, "pipeline_events", EVENT_COLUMNS, rowsOf(events as unknown as Record<string, unknown>[], EVENT_COLUMNS));
 
 /** Appends pipeline events and brings each OAP source's last check and outcome up to date from them. */
 export function eventStatements(db: D1Database, events: PipelineEvent[]): D1PreparedStatement[] {
   if (!events.length) return [];
   return [
-    ...jsonInsert(db, "pipeline_events", EVENT_COLUMNS, rowsOf(events as unknown as Record<string, unknown>[], EVENT_COLUMNS)),
+    ...insertEvents(db, events),
     ...[...new Set(events.map((e) => e.run_id))].map((runId) =>
       db
         .prepare(
@@ -70,8 +77,19 @@ export async function loadOapDataset(
 ): Promise<Record<TableName, number>> {
   const statements: D1PreparedStatement[] = [];
   for (const table of [...TABLES].reverse()) statements.push(db.prepare(`DELETE FROM ${table}`));
-  statements.push(...insertStatements(db, tables), ...eventStatements(db, events), ...extra);
-  await db.batch(statements);
+  statements.push(...insertStatements(db, tables));
+  const runId = events[0]?.run_id ?? crypto.randomUUID();
+  const loadEvent = (outcome: "ok" | "failed", reason: string | null): PipelineEvent => ({ run_id: runId, at: new Date().toISOString(), subject: "dataset", subject_id: "oap", url: null, stage: "publish", outcome, reason, sha256: null });
+  if (events.length) statements.push(...eventStatements(db, [...events, loadEvent("ok", null)]));
+  statements.push(...extra);
+  try {
+    await db.batch(statements);
+  } catch (error) {
+    const reason = `the D1 load was rolled back, so the previous data is still served: ${error instanceof Error ? error.message : String(error)}`;
+    // Best effort: if D1 cannot take even this, the caller still gets the original error.
+    await db.batch(insertEvents(db, [...events, loadEvent("failed", reason)])).catch(() => undefined);
+    throw error;
+  }
   return Object.fromEntries(TABLES.map((t) => [t, tables[t].length])) as Record<TableName, number>;
 }
 

@@ -24,6 +24,11 @@ const entries = new Map<string, Entry>();
 let bytes = 0;
 let known: { version: number; readAt: number } | undefined;
 
+/** The data version, re-read at most every DATA_VERSION_TTL_MS; anything derived from the tables may be kept under it. */
+export async function dataVersion(env: { DB: D1Database; DATA_VERSION_TTL_MS?: string }): Promise<number> {
+  return currentVersion(env.DB, env.DATA_VERSION_TTL_MS === undefined ? DEFAULT_TTL_MS : Number(env.DATA_VERSION_TTL_MS));
+}
+
 async function currentVersion(db: D1Database, ttlMs: number): Promise<number> {
   const now = Date.now();
   if (known && now - known.readAt < ttlMs) return known.version;
@@ -51,9 +56,11 @@ async function strongEtag(body: ArrayBuffer): Promise<string> {
 
 export const responseCache: MiddlewareHandler<AppBindings> = async (c, next) => {
   if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
-  const ttl = c.env.DATA_VERSION_TTL_MS === undefined ? DEFAULT_TTL_MS : Number(c.env.DATA_VERSION_TTL_MS);
-  const version = await currentVersion(c.env.DB, ttl);
-  const key = `${version} ${c.req.url} ${c.req.header("accept") ?? ""}`;
+  const version = await dataVersion(c.env);
+  // Accept only chooses between JSON and CSV: any header that does not mention CSV gets the
+  // same JSON, so it shares one entry (clients differ in the Accept they send by default).
+  const accept = c.req.header("accept") ?? "";
+  const key = `${version} ${c.req.url} ${/text\/csv/i.test(accept) ? accept : ""}`;
   const hit = entries.get(key);
   c.set("cache", hit ? "hit" : "miss");
   if (hit) {

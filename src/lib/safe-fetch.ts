@@ -11,7 +11,9 @@
  * must be one the caller accepts.
  *
  * In the Worker there is no DNS lookup to check against; Cloudflare's fetch itself cannot
- * reach private networks, which covers names that resolve to private addresses.
+ * reach private networks, which covers names that resolve to private addresses. What can be
+ * seen without DNS is refused anyway: names that spell a private address inside them, the way
+ * wildcard DNS services answer (127.0.0.1.nip.io, 10-0-0-1.sslip.io).
  */
 export type SafeFetchErrorCode =
   | "invalid_url"
@@ -68,6 +70,16 @@ export interface SafeFetchResult {
 
 const ALLOWED_PORTS = new Set(["", "80", "443", "8080", "8443"]);
 const INTERNAL_NAMES = /(?:^|\.)(?:localhost|local|internal|intranet|lan|home\.arpa|localdomain)$/;
+
+/** A private IPv4 address spelt inside a host name, dotted or dashed, as wildcard DNS services resolve them. */
+export function embedsPrivateAddress(hostname: string): boolean {
+  const tokens = hostname.split(/[.-]/);
+  for (let i = 0; i + 4 <= tokens.length; i++) {
+    const parts = ipv4Parts(tokens.slice(i, i + 4).join("."));
+    if (parts && tokens.slice(i, i + 4).every((t) => /^\d{1,3}$/.test(t)) && privateIpv4(parts)) return true;
+  }
+  return false;
+}
 
 export function isIpLiteral(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, "");
@@ -139,7 +151,7 @@ export function checkUrl(raw: string): URL {
   if (!ALLOWED_PORTS.has(url.port)) throw new SafeFetchError("address_not_allowed", `Port ${url.port} is not allowed; use a standard web port.`);
   const host = url.hostname.toLowerCase().replace(/\.$/, "");
   if (isIpLiteral(host)) throw new SafeFetchError("address_not_allowed", "Addresses given as an IP number are not fetched; use the site's name.");
-  if (!host.includes(".") || INTERNAL_NAMES.test(host)) throw new SafeFetchError("address_not_allowed", `${host} is not a public host name.`);
+  if (!host.includes(".") || INTERNAL_NAMES.test(host) || embedsPrivateAddress(host)) throw new SafeFetchError("address_not_allowed", `${host} is not a public host name.`);
   return url;
 }
 
@@ -212,6 +224,7 @@ export async function safeFetch(raw: string, options: SafeFetchOptions = {}): Pr
           headers: { Accept: accept.join(", "), ...(options.userAgent ? { "User-Agent": options.userAgent } : {}) },
         });
       } catch (error) {
+        if (error instanceof SafeFetchError) throw error; // a transport that checks addresses as it connects
         if (controller.signal.aborted) throw new SafeFetchError("timeout", `No complete answer within ${timeoutMs / 1000} s.`);
         throw new SafeFetchError("network_error", `The address could not be reached (${error instanceof Error ? error.message : String(error)}).`);
       }

@@ -1,19 +1,18 @@
-import { describedBy, ErrorSummary, errorFor, FieldError, Notice, titleWithErrors, type FormError } from "./components";
+import type { AnalysisResult } from "../analyser/result";
+import { describedBy, ErrorSummary, errorFor, FieldError, titleWithErrors, type FormError } from "./components";
 import { Layout } from "./layout";
+import { ReportResult } from "./report-result";
 import type { Site } from "./site";
 
 export const MAX_UPLOAD_MB = 5;
 
-const NOT_READY = (
-  <Notice heading="Report checking is not switched on yet" kind="warning">
-    <p>
-      We are still building the part of this site that reads a report and checks it. Until it is ready, nothing you send here is checked or kept. You
-      can still use the <a href="/meeting-checklist">meeting checklist</a>, and ask the school the questions in it.
-    </p>
-  </Notice>
-);
+/** What was checked, named for the parent: the address given, or the file's name. */
+export interface CheckedReport {
+  name: string;
+  analysis: AnalysisResult;
+}
 
-export function CheckReportPage({ site, url, errors, submitted }: { site: Site; url: string; errors: FormError[]; submitted: boolean }) {
+export function CheckReportPage({ site, url, errors, checked }: { site: Site; url: string; errors: FormError[]; checked: CheckedReport | null }) {
   const urlError = errorFor(errors, "url");
   const fileError = errorFor(errors, "file");
   return (
@@ -27,8 +26,18 @@ export function CheckReportPage({ site, url, errors, submitted }: { site: Site; 
         Give us the report and we will list each thing it should cover, show whether it is there, vague or missing, quote what it says, and give you a
         question to ask the school.
       </p>
-      {NOT_READY}
-      {submitted && !errors.length ? null : (
+      <p>We do not keep the report or anything you send: the result is only shown to you.</p>
+      {checked ? (
+        <>
+          <h2>What we found in {checked.name}</h2>
+          <ReportResult analysis={checked.analysis} />
+          <p>
+            <a class="button secondary" href="/check-report">
+              Check another report
+            </a>
+          </p>
+        </>
+      ) : (
         <form method="post" action="/check-report" enctype="multipart/form-data">
           <div class={urlError ? "field field-error" : "field"}>
             <label for="url">Link to the report</label>

@@ -65,6 +65,8 @@ export interface ChecklistItem {
   /** What the law or guidance says, in a few words (for example a regulation). */
   source: string;
   quotes: string[];
+  /** Why the item is vague or missing, in plain words. */
+  reasons: string[];
   question: string | null;
 }
 
@@ -98,6 +100,7 @@ export function ReportChecklist({ items }: { items: ChecklistItem[] }) {
           ) : item.status === "missing" ? (
             <p class="small">We found nothing about this in the report.</p>
           ) : null}
+          {item.reasons.length && (item.status === "vague" || item.status === "missing") ? <p class="small">Why: {item.reasons.join("; ")}.</p> : null}
           {item.question ? (
             <p>
               <span class="question">Ask the school: </span>

@@ -2,8 +2,9 @@
 import { AREA_LABELS, type AreaCode } from "../lib/send-terms";
 import { StageSelect, type Stage } from "./area";
 import { CoverageNotice, FixtureNotice, type BaselineBody } from "./baseline-views";
-import { describedBy, ErrorSummary, errorFor, FieldError, Notice, titleWithErrors, type FormError } from "./components";
-import type { ExpectedEntry } from "./expected-provision";
+import { describedBy, ErrorSummary, errorFor, FieldError, titleWithErrors, type FormError } from "./components";
+import type { GapResult } from "../gap-check/check-gaps";
+import type { ExpectedEntry } from "../gap-check/expected-provision";
 import { plural } from "./format";
 import { Layout } from "./layout";
 import type { Site } from "./site";
@@ -117,10 +118,16 @@ function NoGuide({ baseline }: { baseline: BaselineBody }) {
   );
 }
 
-export function GapItemsPage({ site, baseline, entries, choice, have }: { site: Site; baseline: BaselineBody; entries: ExpectedEntry[]; choice: GapChoice; have: Set<string> }) {
+/** The most text the "own words" box takes: it travels in the page address. */
+export const MAX_RECEIVES_CHARS = 2000;
+
+export function GapItemsPage(props: { site: Site; baseline: BaselineBody; entries: ExpectedEntry[]; choice: GapChoice; have: Set<string>; receives: string; errors: FormError[] }) {
+  const { site, baseline, entries, choice, have, receives, errors } = props;
+  const receivesError = errorFor(errors, "receives");
   const la = baseline.local_authority;
   return (
-    <Layout title={`Tick the help your child gets: ${la.name}`} fixtureData={site.fixtureData} crumbs={[...crumbs, { href: `/gap-check?${choiceQuery(choice)}&step=choose`, label: "Gap check" }]}>
+    <Layout title={titleWithErrors(`Tick the help your child gets: ${la.name}`, errors)} fixtureData={site.fixtureData} crumbs={[...crumbs, { href: `/gap-check?${choiceQuery(choice)}&step=choose`, label: "Gap check" }]}>
+      <ErrorSummary errors={errors} />
       <h1>Tick the help your child gets</h1>
       <p class="lead">
         From {la.name}'s guide, for {choice.areas.map((a) => AREA_LABELS[a].toLowerCase()).join(", ")} and the whole school.
@@ -152,12 +159,16 @@ export function GapItemsPage({ site, baseline, entries, choice, have }: { site: 
               })}
             </fieldset>
           ))}
-          <Notice heading="Describing the help in your own words">
-            <p>
-              Soon you will be able to type what your child gets and we will match it to the guide. That is not ready yet, so for now please tick the
-              items above.
+          <div class={receivesError ? "field field-error" : "field"}>
+            <label for="receives">Or write what your child gets, in your own words</label>
+            <p class="hint" id="receives-hint">
+              One thing on each line, for example "picture timetable on her desk". We match each line to the guide. Up to {MAX_RECEIVES_CHARS} characters.
             </p>
-          </Notice>
+            <FieldError id="receives" message={receivesError} />
+            <textarea id="receives" name="receives" rows={6} aria-describedby={describedBy("receives", true, receivesError)}>
+              {receives}
+            </textarea>
+          </div>
           <button type="submit">See what is missing</button>
         </form>
       ) : (
@@ -167,13 +178,17 @@ export function GapItemsPage({ site, baseline, entries, choice, have }: { site: 
   );
 }
 
-export function GapResultPage({ site, baseline, entries, gaps, choice, have }: { site: Site; baseline: BaselineBody; entries: ExpectedEntry[]; gaps: ExpectedEntry[]; choice: GapChoice; have: string[] }) {
+export function GapResultPage(props: { site: Site; baseline: BaselineBody; entries: ExpectedEntry[]; result: GapResult; choice: GapChoice; have: string[]; receives: string }) {
+  const { site, baseline, entries, result, choice, have, receives } = props;
+  const gaps = result.notCovered;
   const la = baseline.local_authority;
   const checklist = choiceQuery(choice);
   for (const gap of gaps) checklist.append("gap", gap.key);
   const change = choiceQuery(choice);
   change.set("step", "items");
   for (const key of have) change.append("have", key);
+  if (receives) change.set("receives", receives);
+  const fromWords = result.covered.filter((c) => c.lines.length);
   return (
     <Layout title={`What may be missing: ${la.name}`} fixtureData={site.fixtureData} crumbs={[...crumbs, { href: `/gap-check?${change}`, label: "Your answers" }]}>
       <h1>What may be missing</h1>
@@ -181,8 +196,31 @@ export function GapResultPage({ site, baseline, entries, gaps, choice, have }: {
       {entries.length ? (
         <>
           <p class="lead">
-            You ticked {entries.length - gaps.length} of the {plural(entries.length, "kind")} of help in {la.name}'s guide for the areas you chose.
+            Your child gets {entries.length - gaps.length} of the {plural(entries.length, "kind")} of help in {la.name}'s guide for the areas you chose.
           </p>
+          {fromWords.length ? (
+            <>
+              <h2>What we matched from your words</h2>
+              <ul>
+                {fromWords.map(({ entry, lines }) => (
+                  <li>
+                    "{lines[0]!.text}" matched <strong>{entry.label}</strong>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {result.unmatchedLines.length ? (
+            <>
+              <h2>Lines we could not match</h2>
+              <p>These did not match anything in the guide for these areas. They may still be good help: ask the school how they fit with the guide.</p>
+              <ul>
+                {result.unmatchedLines.map((line) => (
+                  <li>"{line.text}"</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           {gaps.length ? (
             <>
               <p>
@@ -208,7 +246,7 @@ export function GapResultPage({ site, baseline, entries, gaps, choice, have }: {
               ))}
             </>
           ) : (
-            <p>You ticked everything in the guide for these areas. If your child is still struggling, ask the school what else it can do.</p>
+            <p>Your child gets everything in the guide for these areas. If your child is still struggling, ask the school what else it can do.</p>
           )}
           <p>
             <a class="button" href={`/meeting-checklist?${checklist}`}>

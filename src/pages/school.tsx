@@ -1,7 +1,9 @@
 import { AreaCards, CoverageNotice, FixtureNotice, type BaselineBody } from "./baseline-views";
-import { Notice, ReportChecklist, type ChecklistItem } from "./components";
+import type { AnalysisResult } from "../analyser/result";
+import { Notice } from "./components";
 import { readableDate } from "./format";
 import { Layout } from "./layout";
+import { ReportResult } from "./report-result";
 import type { Site } from "./site";
 
 export interface SchoolView {
@@ -20,7 +22,7 @@ export interface SchoolView {
 export interface SchoolReportView {
   url: string | null;
   analysedAt: string;
-  items: ChecklistItem[];
+  analysis: AnalysisResult;
 }
 
 export function SchoolPage({ site, school, baseline, report }: { site: Site; school: SchoolView; baseline: BaselineBody; report: SchoolReportView | null }) {
@@ -88,7 +90,7 @@ export function SchoolPage({ site, school, baseline, report }: { site: Site; sch
           <p class="meta">
             We checked {report.url ? <a href={report.url}>the report</a> : "the report"} on {readableDate(report.analysedAt)}.
           </p>
-          <ReportChecklist items={report.items} />
+          <ReportResult analysis={report.analysis} />
         </>
       ) : (
         <Notice heading="Not checked yet">

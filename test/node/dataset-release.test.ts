@@ -132,6 +132,14 @@ describe("dataset release", () => {
     expect(same.bump).toBe("none");
     expect(nextVersion("1.0.0", same.bump)).toBeNull();
 
+    // The monthly re-fetch that finds the same bytes moves only when things were seen.
+    const refetched = releaseData();
+    const later = "2026-12-28T10:00:00.000Z";
+    for (const row of refetched.snapshots!) row.retrieved_at = later;
+    for (const row of refetched.documents!) Object.assign(row, { retrieved_at: later, last_seen: later });
+    for (const row of refetched.statements!) row.last_seen = later;
+    expect(compareReleases({ layout: currentLayout(), data: readReleaseDir("1.0.0", dir).data }, refetched).bump).toBe("none");
+
     const edited = releaseData();
     edited.statements![1]!.text_raw = "Weekly ELSA sessions for up to eight weeks.";
     edited.documents![0]!.version_label = "v3";

@@ -5,7 +5,10 @@ import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkUrl, isPrivateAddress, safeFetch, SafeFetchError, type SafeFetchOptions } from "../../src/lib/safe-fetch";
+import { lookup as systemLookup } from "node:dns";
+import { guardedLookup, nodeTransport, resolveHost } from "../../scrapers/fetch/guarded-transport";
+import { fetchReport } from "../../scrapers/sir/fetch-report";
+import { checkUrl, embedsPrivateAddress, isPrivateAddress, safeFetch, SafeFetchError, type SafeFetchOptions } from "../../src/lib/safe-fetch";
 
 let server: Server;
 let port: number;
@@ -26,6 +29,7 @@ beforeAll(async () => {
       return void res.writeHead(302, { Location: n > 0 ? `/hop?${n - 1}` : "/report.html" }).end();
     }
     if (path === "/to-loopback") return void res.writeHead(301, { Location: `http://127.0.0.1:${port}/report.html` }).end();
+    if (path === "/to-inside") return void res.writeHead(302, { Location: "http://inside.test/report.html" }).end();
     if (path === "/to-ftp") return void res.writeHead(302, { Location: "ftp://school.test/report.pdf" }).end();
     if (path === "/declared-big") return void res.writeHead(200, { "Content-Type": "text/plain", "Content-Length": String(6 * 1024 * 1024) }).end();
     if (path === "/streamed-big") {
@@ -167,5 +171,102 @@ describe("address rules", () => {
       expect(() => checkUrl(url), url).toThrow(SafeFetchError);
     }
     expect(checkUrl("https://www.school.example.sch.uk/send").hostname).toBe("www.school.example.sch.uk");
+  });
+});
+
+describe("names that resolve inside (Node: the discovery CLI and fetch-report)", () => {
+  /** Records what the transport was asked for, carrying *.test requests to the local server. */
+  const recording = () => {
+    const asked: string[] = [];
+    const transport: SafeFetchOptions["fetch"] = (url, init) => {
+      asked.push(url);
+      return viaLocal!(url, init);
+    };
+    return { asked, transport };
+  };
+
+  it("looks names up with the system resolver: localhost gives only loopback addresses, which are refused", async () => {
+    const addresses = await resolveHost("localhost");
+    expect(addresses.length).toBeGreaterThan(0);
+    expect(addresses.every(isPrivateAddress)).toBe(true);
+  });
+
+  it("fetch-report resolves before it fetches: a name that does not resolve is never requested", async () => {
+    const { asked, transport } = recording();
+    const error = await refusal(fetchReport("http://report.invalid/send.html", { fetch: transport }));
+    expect(error.code).toBe("network_error");
+    expect(error.message).toMatch(/could not be found/);
+    expect(asked).toEqual([]);
+  });
+
+  it("refuses a public-looking name that resolves to a private address, at the first hop or after a redirect", async () => {
+    // As a hosts file or a rebinding DNS server would answer.
+    const resolve = async (host: string) => (host === "inside.test" ? ["127.0.0.1"] : host === "mapped.test" ? ["::ffff:10.0.0.8"] : ["93.184.216.34"]);
+    for (const start of ["http://inside.test/report.html", "http://mapped.test/report.html"]) {
+      const { asked, transport } = recording();
+      expect((await refusal(fetchReport(start, { fetch: transport, resolve }))).code).toBe("address_not_allowed");
+      expect(asked).toEqual([]);
+    }
+    const { asked, transport } = recording();
+    expect((await refusal(fetchReport("http://school.test/to-inside", { fetch: transport, resolve }))).code).toBe("address_not_allowed");
+    expect(asked).toEqual(["http://school.test/to-inside"]);
+  });
+
+  it("refuses a name when any one of its addresses is private", async () => {
+    const resolve = async () => ["93.184.216.34", "192.168.0.4"];
+    expect((await refusal(safeFetch("http://split.test/report.html", { fetch: viaLocal, resolve }))).code).toBe("address_not_allowed");
+  });
+});
+
+describe("wildcard DNS names that spell a private address", () => {
+  it.each([
+    ["127.0.0.1.nip.io", true],
+    ["app.10.1.2.3.nip.io", true],
+    ["10-0-0-1.sslip.io", true],
+    ["ip-172-16-0-9.eu-west-2.compute.example", true],
+    ["192.168.1.1.xip.example", true],
+    ["169-254-169-254.example", true],
+    ["8.8.8.8.nip.io", false],
+    ["www.school.example.sch.uk", false],
+    ["year-10-2025.school.example", false],
+    ["a1-2-3-4.example", false],
+  ])("%s: %s", (host, expected) => {
+    expect(embedsPrivateAddress(host)).toBe(expected);
+    if (expected) expect(() => checkUrl(`https://${host}/report`)).toThrow(/not a public host name/);
+  });
+});
+
+describe("the Node transport checks the addresses it connects to (DNS rebinding)", () => {
+  it("carries a request to a server: status, headers and body, and hands redirects back unread", async () => {
+    const transport = nodeTransport(systemLookup);
+    const page = await transport(`http://127.0.0.1:${port}/report.html`, { headers: { Accept: "text/html" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/text\/html/);
+    expect(await page.text()).toContain("Report");
+    const hop = await transport(`http://127.0.0.1:${port}/hop?0`, { headers: {} });
+    expect(hop.status).toBe(302);
+    expect(hop.headers.get("location")).toBe("/report.html");
+  });
+
+  it("refuses, as it connects, a name the system resolver points at this machine", async () => {
+    const before = hits.length;
+    const error = await refusal(nodeTransport(guardedLookup())(`http://localhost:${port}/report.html`, { headers: {} }));
+    expect(error.code).toBe("address_not_allowed");
+    expect(hits.length).toBe(before);
+  });
+
+  it("refuses a name whose answer changes between the check and the connection", async () => {
+    let lookups = 0;
+    const rebinding = async () => (++lookups === 1 ? ["93.184.216.34"] : ["127.0.0.1"]);
+    const before = hits.length;
+    const error = await refusal(fetchReport("http://rebind.test/report.html", { resolve: rebinding }));
+    expect(error.code).toBe("address_not_allowed");
+    expect(lookups).toBe(2);
+    expect(hits.length).toBe(before);
+  });
+
+  it("gives up at the time limit through this transport too", async () => {
+    const error = await refusal(safeFetch(`http://school.test/slow-headers`, { timeoutMs: 300, fetch: (url, init) => nodeTransport(systemLookup)(url.replace("//school.test", `//127.0.0.1:${port}`), init) }));
+    expect(error.code).toBe("timeout");
   });
 });

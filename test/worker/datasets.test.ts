@@ -109,27 +109,62 @@ describe("downloads", () => {
 });
 
 describe("loading a release", () => {
-  it("replaces the previous data in one transaction, or leaves it all in place", async () => {
+  const record = (data: ReturnType<typeof releaseData>): ReleaseRecord => ({
+    version: "1.1.0",
+    previousVersion: "1.0.0",
+    createdAt: CREATED,
+    publishedAt: CREATED,
+    licence: "OGL-UK-3.0",
+    checksumsSha256: "",
+    changes: compareReleases(null, data),
+    files: [],
+  });
+
+  it.each([
+    [
+      "a part pointing at a statement that does not exist (a foreign key, in the last table loaded)",
+      (data: ReturnType<typeof releaseData>) => data.statement_parts!.push({ statement_id: "no-such-statement", ordinal: 1, text: "x", item_id: null, method: null, score: null }),
+      /FOREIGN KEY constraint failed/,
+    ],
+    [
+      "two statements with one id (a unique key, half-way through the batch)",
+      (data: ReturnType<typeof releaseData>) => data.statements!.push({ ...data.statements![1]!, text_raw: "A duplicate." }),
+      /UNIQUE constraint failed: statements\.id/,
+    ],
+  ])("leaves the previous release served, and records why, when one statement fails: %s", async (_, breakIt, cause) => {
     const broken = releaseData();
-    // A part pointing at a statement that does not exist breaks a foreign key part-way through.
-    broken.statement_parts!.push({ statement_id: "no-such-statement", ordinal: 1, text: "x", item_id: null, method: null, score: null });
+    breakIt(broken);
     broken.statements![0]!.text_raw = "Changed text that must never be served.";
     const before = await env.DB.prepare("SELECT count(*) AS n FROM statements").first<{ n: number }>();
-    await expect(
-      loadRelease(broken, {
-        version: "1.1.0",
-        previousVersion: "1.0.0",
-        createdAt: CREATED,
-        publishedAt: CREATED,
-        licence: "OGL-UK-3.0",
-        checksumsSha256: "",
-        changes: compareReleases(null, broken),
-        files: [],
-      }),
-    ).rejects.toThrow();
+    const events = [{ run_id: "run-broken", at: "2026-11-28T01:00:00.000Z", subject: "oap_source" as const, subject_id: "202-1", url: "https://fixture.invalid/guide.pdf", stage: "publish" as const, outcome: "ok" as const, reason: null, sha256: null }];
+    await expect(loadOapDataset(env.DB, broken, events, [recordRelease(env.DB, broken, record(broken))])).rejects.toThrow(cause);
+
     expect(await env.DB.prepare("SELECT count(*) AS n FROM statements").first<{ n: number }>()).toEqual(before);
     expect((await get("/v1/search?q=changed+text")).body.results).toEqual([]);
     expect((await get("/")).body.dataset_version).toBe("1.0.0");
     expect((await get("/v1/datasets")).body.results.map((r: Json) => r.version)).toEqual(["1.0.0"]);
+    const baseline = await get("/v1/local-authorities/camden/baseline");
+    expect(JSON.stringify(baseline.body)).toContain("Every class uses a visual timetable");
+
+    // The reason is recorded after the rollback, with the run's own events.
+    const status = (await get("/v1/status")).body;
+    const failure = status.failing.find((f: Json) => f.subject === "dataset");
+    expect(failure).toMatchObject({ subject_id: "oap", stage: "publish", outcome: "failed" });
+    expect(failure.reason).toMatch(/rolled back, so the previous data is still served/);
+    expect(failure.reason).toMatch(cause);
+    const recorded = await env.DB.prepare("SELECT subject, outcome FROM pipeline_events WHERE run_id = 'run-broken' ORDER BY id").all();
+    expect(recorded.results).toEqual([
+      { subject: "oap_source", outcome: "ok" },
+      { subject: "dataset", outcome: "failed" },
+    ]);
+    await env.DB.prepare("DELETE FROM pipeline_events WHERE run_id = 'run-broken'").run();
+  });
+
+  it("clears the recorded failure with the next load that succeeds", async () => {
+    await expect(loadOapDataset(env.DB, { ...releaseData(), statements: [] }, [], [])).rejects.toThrow();
+    expect((await get("/v1/status")).body.failing.map((f: Json) => f.subject)).toContain("dataset");
+    const data = releaseData();
+    await loadOapDataset(env.DB, data, [{ run_id: "run-good", at: "2026-11-28T02:00:00.000Z", subject: "oap_source", subject_id: "202-1", url: null, stage: "publish", outcome: "ok", reason: null, sha256: null }]);
+    expect((await get("/v1/status")).body.failing.map((f: Json) => f.subject)).not.toContain("dataset");
   });
 });

@@ -5,7 +5,12 @@
  */
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { analyseHtml } from "../../src/analyser";
+import { database } from "../../src/db/client";
+import { saveReportAnalysis } from "../../src/db/queries/reports";
 import { ReportChecklist } from "../../src/pages/components";
+import strongHtml from "../fixtures/sir/accordion-strong.html?raw";
+import weakText from "../fixtures/sir/template-weak.txt?raw";
 import { BASE, raw } from "./helpers";
 import { loadOapFixture } from "./oap-fixture";
 
@@ -182,6 +187,26 @@ describe("school page", () => {
     await page("/school/999999999", 404);
     await page("/school/abc", 404);
   });
+
+  it("shows the latest stored analysis of the school's report as a checklist, with where it was read", async () => {
+    await saveReportAnalysis(database(env.DB), {
+      urn: 100005,
+      url: "https://nursery.example.sch.uk/send",
+      finalUrl: "https://nursery.example.sch.uk/send/report",
+      retrievedAt: "2026-03-01T09:00:00.000Z",
+      sha256: "b".repeat(64),
+      contentType: "html",
+      method: "scraped",
+      analysedAt: "2026-03-01T09:00:00.000Z",
+      result: analyseHtml(weakText.split("\n").map((line) => `<p>${line}</p>`).join(""), { asOf: "2026-03-01" }),
+    });
+    const html = await page("/school/100005");
+    expect(html).toContain('<a href="https://nursery.example.sch.uk/send/report">the report</a> on 1 March 2026');
+    const words = text(html);
+    expect(words).toMatch(/this one covers \d+ well, \d+ vaguely, and misses \d+/);
+    expect(words).toContain("Ask the school:");
+    expect(words).not.toContain("We have not checked this school's report yet.");
+  });
 });
 
 describe("gap check (no JavaScript: three GET steps)", () => {
@@ -207,11 +232,28 @@ describe("gap check (no JavaScript: three GET steps)", () => {
   it("shows what was not ticked, and carries the gaps to the meeting checklist", async () => {
     const html = await page("/gap-check?la=camden&area=CI&step=result&have=item:visual_timetable&have=item:social_stories&have=item:not_real");
     const words = text(html);
-    expect(words).toContain("You ticked 2 of the 4 kinds of help");
+    expect(words).toContain("Your child gets 2 of the 4 kinds of help");
     expect(words).toContain("Instructions in short steps");
     expect(words).toContain("Now-and-next board");
     expect(words).not.toMatch(/<strong>Visual timetable/);
     expect(html).toContain('href="/meeting-checklist?la=camden&amp;area=CI&amp;gap=item%3Achunked_instructions&amp;gap=item%3Anow_next_board"');
+  });
+
+  it("matches what a parent writes in their own words, and lists the lines it could not match", async () => {
+    const receives = encodeURIComponent("Now and next board on his desk\r\nLego club at lunch");
+    const html = await page(`/gap-check?la=camden&area=CI&step=result&have=item:visual_timetable&receives=${receives}`);
+    const words = text(html);
+    expect(words).toContain("Your child gets 2 of the 4 kinds of help");
+    expect(words).toContain('"Now and next board on his desk" matched Now-and-next board');
+    expect(words).toContain("Lines we could not match");
+    expect(words).toContain('"Lego club at lunch"');
+    expect(html).toContain('href="/meeting-checklist?la=camden&amp;area=CI&amp;gap=item%3Achunked_instructions&amp;gap=item%3Asocial_stories"');
+    // "Change your answers" keeps what was written.
+    expect(html).toContain("receives=Now+and+next+board+on+his+desk%0D%0ALego+club+at+lunch");
+    const back = await page(`/gap-check?la=camden&area=CI&step=items&receives=${receives}`);
+    expect(back).toContain("Lego club at lunch</textarea>");
+    const tooLong = await page(`/gap-check?la=camden&area=CI&step=result&receives=${"a".repeat(2001)}`, 400);
+    expect(text(tooLong)).toContain("Shorten what you wrote to 2000 characters or fewer");
   });
 
   it("says there is nothing to tick where no guide is held", async () => {
@@ -287,10 +329,25 @@ describe("check a report (no JavaScript: a multipart POST)", () => {
     expect(await res.text()).toContain("The file must be smaller than 5 MB");
   });
 
-  it("says plainly that nothing was checked while report checking is not switched on", async () => {
-    const res = await post("/check-report", form({ url: "", file: new File(["<h1>SEN information report</h1>"], "report.html", { type: "text/html" }) }));
-    expect(res.status).toBe(503);
-    expect(text(await res.text())).toContain("Report checking is not switched on yet");
+  it("checks an uploaded HTML report with the analyser and shows the checklist, keeping nothing", async () => {
+    const res = await post("/check-report", form({ url: "", file: new File([strongHtml], "our-report.html", { type: "text/html" }) }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const words = text(await res.text());
+    expect(words).toContain("What we found in our-report.html");
+    expect(words).toMatch(/this one covers \d+ well/);
+    expect(words).toContain("Required by: SEND Regulations 2014");
+  });
+
+  it("explains a report it cannot read or fetch, on the form", async () => {
+    const notPdf = await post("/check-report", form({ url: "", file: new File(["just words"], "report.pdf", { type: "application/pdf" }) }));
+    expect(notPdf.status).toBe(422);
+    expect(text(await notPdf.text())).toContain("The file is called .pdf but is not a PDF");
+    const local = await post("/check-report", form({ url: "http://127.0.0.1/report" }));
+    expect(local.status).toBe(422);
+    const html = await local.text();
+    expect(html).toContain('<a href="#url">');
+    expect(html).toContain('value="http://127.0.0.1/report"');
   });
 });
 
@@ -299,13 +356,14 @@ describe("report checklist", () => {
     const html = String(
       await ReportChecklist({
         items: [
-          { id: "K01", title: "How the school identifies needs", status: "vague", source: "SEND Regulations 2014", quotes: ["We <b>always</b> listen."], question: "How do you decide?" },
-          { id: "K02", title: "Who the SENCO is", status: "missing", source: "SEND Regulations 2014", quotes: [], question: "Who is the SENCO?" },
+          { id: "K01", title: "How the school identifies needs", status: "vague", source: "SEND Regulations 2014", quotes: ["We <b>always</b> listen."], reasons: ["answers only 'see our policy'"], question: "How do you decide?" },
+          { id: "K02", title: "Who the SENCO is", status: "missing", source: "SEND Regulations 2014", quotes: [], reasons: [], question: "Who is the SENCO?" },
         ],
       }),
     );
     expect(html).toContain('<span class="tag vague">Vague</span>How the school identifies needs');
     expect(html).toContain("We &lt;b&gt;always&lt;/b&gt; listen.");
+    expect(html).toContain("Why: answers only &#39;see our policy&#39;.");
     expect(html).toContain("We found nothing about this in the report.");
     expect(html).toContain("Who is the SENCO?");
   });

@@ -1,6 +1,7 @@
 /**
  * Generated requests against every route: random and malformed paths, query strings,
- * headers and bodies must never produce a 5xx, and every error must be problem+json.
+ * headers and bodies must never produce a 5xx, and every API error must be problem+json
+ * (the parent pages answer errors as HTML pages, which is checked instead).
  * The seed is fixed (FC_SEED overrides it) so a failure in CI can be replayed exactly.
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
@@ -16,8 +17,10 @@ const RUNS = Number(env.FC_RUNS ?? 2000);
 
 beforeAll(() => loadOapFixture(env.DB));
 
-/** Every path template in the OpenAPI document, plus the page and docs routes. */
-const templates = [...Object.keys(committed.paths), "/docs", "/openapi.json"];
+/** Every path template in the OpenAPI document, the docs routes, and the parent pages. */
+const PAGE_TEMPLATES = ["/find", "/la/{code}", "/la/{code}/needs/{id}", "/school/{urn}", "/gap-check", "/meeting-checklist", "/check-report"];
+const templates = [...Object.keys(committed.paths), "/docs", "/openapi.json", ...PAGE_TEMPLATES];
+const PAGE_PATH = /^\/(find|la|school|gap-check|meeting-checklist|check-report)(\/|$)/;
 
 const nasty = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -64,7 +67,7 @@ const path = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("//", "/v1/", "/v1//schools", "/V1/SCHOOLS", "/v1/schools/", "/%2e%2e/", "/v1/search?") },
 );
 
-const knownKeys = ["page", "per_page", "q", "la", "region", "postcode", "phase", "area", "tier", "sub_need", "within_oap", "format", "modified_after", "status"];
+const knownKeys = ["page", "per_page", "q", "la", "region", "postcode", "phase", "area", "tier", "sub_need", "within_oap", "format", "modified_after", "status", "step", "stage", "school", "have", "gap"];
 const query = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...knownKeys), fc.string({ maxLength: 10 })), nasty), { maxLength: 6 })
   .map((pairs) => (pairs.length ? `?${pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&")}` : ""));
@@ -87,7 +90,7 @@ const body = fc.oneof(
   fc.json(),
   fc.string(),
   deepJson,
-  fc.constantFrom("{", '{"url": 5}', '{"url": "file:///etc/passwd"}', '{"la": "camden", "areas": ["CI"], "lines": ["x"]}', "\u0000\u0001", "%PDF-1.4 truncated"),
+  fc.constantFrom("{", '{"url": 5}', '{"url": "file:///etc/passwd"}', '{"la": "camden", "areas": ["CI"], "lines": ["x"]}', '{"la": "camden", "areas": ["CI"], "receives": ["visual timetable", ""], "item_ids": ["elsa"]}', '{"school_urn": 100006, "areas": ["SP", "SP"], "phase": "ks2"}', "\u0000\u0001", "%PDF-1.4 truncated"),
   fc.uint8Array({ maxLength: 2048 }),
 );
 
@@ -109,7 +112,9 @@ it.each(batches)(`answers generated requests without a 5xx, every error as probl
       await waitOnExecutionContext(ctx);
       const text = await res.text();
       expect(res.status, `${verb} ${p}${q}`).toBeLessThan(500);
-      if (res.status >= 400) {
+      if (res.status >= 400 && PAGE_PATH.test(p)) {
+        expect(res.headers.get("content-type"), `${verb} ${p}${q}`).toMatch(/^(text\/html|application\/problem\+json)/);
+      } else if (res.status >= 400) {
         expect(res.headers.get("content-type"), `${verb} ${p}${q}`).toBe("application/problem+json");
         if (verb !== "HEAD") {
           const problem = JSON.parse(text);

@@ -1,12 +1,14 @@
 /**
- * "Check a report": a link or an uploaded PDF or HTML file, size-capped. The checking itself
- * waits for the SEN information report analyser; until then a valid submission is told
- * plainly that nothing was checked, and nothing is kept.
+ * "Check a report": a link or an uploaded PDF or HTML file, size-capped, read and analysed by
+ * the same code as POST /v1/reports/analyse. Nothing is kept.
  */
 import type { Context } from "hono";
+import { sniffKind } from "../../analyser";
 import type { AppBindings } from "../../env";
-import { CheckReportPage, MAX_UPLOAD_MB } from "../../pages/check-report";
+import { ApiError } from "../../lib/problem";
+import { CheckReportPage, MAX_UPLOAD_MB, type CheckedReport } from "../../pages/check-report";
 import type { FormError } from "../../pages/components";
+import { analyseReport, fetchReport, type ReportBody } from "../reports/read-report";
 import { siteOf } from "./render";
 
 type PageContext = Context<AppBindings>;
@@ -18,7 +20,7 @@ const MAX_URL_LENGTH = 2048;
 const FILE_TYPES = /\.(pdf|html?)$/i;
 
 export function checkReportForm(c: PageContext) {
-  return c.html(<CheckReportPage site={siteOf(c)} url="" errors={[]} submitted={false} />);
+  return c.html(<CheckReportPage site={siteOf(c)} url="" errors={[]} checked={null} />);
 }
 
 function urlProblem(value: string): string | null {
@@ -39,7 +41,7 @@ export async function checkReportSubmit(c: PageContext) {
   // app's own body limit (6 MB) bounds what is read.
   const body = await c.req.arrayBuffer();
   if (body.byteLength > MAX_FORM_BYTES) {
-    return c.html(<CheckReportPage site={site} url="" errors={[{ field: "file", message: `The file must be smaller than ${MAX_UPLOAD_MB} MB` }]} submitted />, 413);
+    return c.html(<CheckReportPage site={site} url="" errors={[{ field: "file", message: `The file must be smaller than ${MAX_UPLOAD_MB} MB` }]} checked={null} />, 413);
   }
   let form: FormData;
   try {
@@ -58,6 +60,32 @@ export async function checkReportSubmit(c: PageContext) {
   if (badUrl) errors.push({ field: "url", message: badUrl });
   if (file && !FILE_TYPES.test(file.name)) errors.push({ field: "file", message: "The file must be a PDF or an HTML file" });
   if (file && file.size > MAX_UPLOAD_BYTES) errors.push({ field: "file", message: `The file must be smaller than ${MAX_UPLOAD_MB} MB` });
-  if (errors.length) return c.html(<CheckReportPage site={site} url={url} errors={errors} submitted />, 400);
-  return c.html(<CheckReportPage site={site} url={url} errors={[]} submitted />, 503);
+  if (errors.length) return c.html(<CheckReportPage site={site} url={url} errors={errors} checked={null} />, 400);
+
+  const field = file ? "file" : "url";
+  let checked: CheckedReport;
+  try {
+    const report: ReportBody = file ? await uploaded(file) : await fetchReport(url);
+    const analysis = await analyseReport(report.bytes, report.kind, report.finalUrl ? { url: report.finalUrl } : {});
+    checked = { name: file ? file.name : url, analysis };
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status >= 500) throw error;
+    const message = error.options.errors?.url?.[0]?.message ?? error.detail;
+    return c.html(<CheckReportPage site={site} url={url} errors={[{ field, message: plainReason(message) }]} checked={null} />, 422);
+  }
+  c.header("Cache-Control", "no-store");
+  return c.html(<CheckReportPage site={site} url={url} errors={[]} checked={checked} />);
+}
+
+async function uploaded(file: File): Promise<ReportBody> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  // The bytes decide, not the name: a PDF renamed .html is still read as a PDF.
+  const isPdf = sniffKind(bytes, null) === "pdf";
+  if (/\.pdf$/i.test(file.name) && !isPdf) throw new ApiError("unprocessable_content", "The file is called .pdf but is not a PDF");
+  return { bytes, kind: isPdf ? "pdf" : "html", finalUrl: null, retrievedAt: new Date().toISOString() };
+}
+
+/** Error summaries read best as one sentence with no full stop at the end. */
+function plainReason(message: string): string {
+  return message.replace(/\.$/, "");
 }

@@ -6,9 +6,9 @@ import type { AppBindings } from "../../env";
 import { ApiError } from "../../lib/problem";
 import type { AreaCode } from "../../lib/send-terms";
 import type { FormError } from "../../pages/components";
-import { expectedProvision } from "../../pages/expected-provision";
-import { GapChoosePage, GapItemsPage, GapResultPage, NEED_AREAS, type GapChoice } from "../../pages/gap-check";
-import { buildBaseline } from "../baselines/build-baseline";
+import { checkGaps } from "../../gap-check/check-gaps";
+import { expectedSupport, vocabularyMatcher } from "../../gap-check/load";
+import { GapChoosePage, GapItemsPage, GapResultPage, MAX_RECEIVES_CHARS, NEED_AREAS, type GapChoice } from "../../pages/gap-check";
 import { stageOf } from "./pages.handlers";
 import { siteOf } from "./render";
 
@@ -55,14 +55,18 @@ export async function gapCheck(c: PageContext) {
   }
 
   const choice: GapChoice = { la: la.slug, stage, areas, school };
-  const { statements, body } = await buildBaseline(db, c.env, la, { area: ["WS", ...areas], within_oap: true, ...(stage ? { phase: stage } : {}) });
-  const entries = expectedProvision(statements);
+  const needAreas = areas.filter((a): a is Exclude<AreaCode, "WS"> => a !== "WS");
+  const { baseline, entries } = await expectedSupport(db, c.env, la, needAreas, stage || null);
   const known = new Set(entries.map((e) => e.key));
   const have = (c.req.queries("have") ?? []).filter((key) => known.has(key));
-  if (step === "result") {
-    const ticked = new Set(have);
-    const gaps = entries.filter((e) => !ticked.has(e.key));
-    return c.html(<GapResultPage site={site} baseline={body} entries={entries} gaps={gaps} choice={choice} have={have} />);
+  const receives = (c.req.query("receives") ?? "").trim();
+  if (receives.length > MAX_RECEIVES_CHARS) {
+    const tooLong = [{ field: "receives", message: `Shorten what you wrote to ${MAX_RECEIVES_CHARS} characters or fewer` }];
+    return c.html(<GapItemsPage site={site} baseline={baseline} entries={entries} choice={choice} have={new Set(have)} receives={receives} errors={tooLong} />, 400);
   }
-  return c.html(<GapItemsPage site={site} baseline={body} entries={entries} choice={choice} have={new Set(have)} />);
+  if (step === "result") {
+    const result = checkGaps(entries, { ticked: new Set(have), lines: receives.split(/\r?\n/) }, await vocabularyMatcher(db, c.env));
+    return c.html(<GapResultPage site={site} baseline={baseline} entries={entries} result={result} choice={choice} have={have} receives={receives} />);
+  }
+  return c.html(<GapItemsPage site={site} baseline={baseline} entries={entries} choice={choice} have={new Set(have)} receives={receives} errors={[]} />);
 }

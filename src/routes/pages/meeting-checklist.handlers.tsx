@@ -4,10 +4,9 @@ import { database } from "../../db/client";
 import type { AppBindings } from "../../env";
 import { AREA_LABELS } from "../../lib/send-terms";
 import { choiceQuery } from "../../pages/gap-check";
-import { expectedProvision } from "../../pages/expected-provision";
+import { expectedSupport } from "../../gap-check/load";
 import { MeetingChecklistPage } from "../../pages/meeting-checklist";
 import { meetingChecklistText, type ChecklistGap } from "../../pages/meeting-steps";
-import { buildBaseline } from "../baselines/build-baseline";
 import { requireLocalAuthority, requireSchool } from "../resolve";
 import { needAreasOf, schoolOf } from "./gap-check.handlers";
 import { stageOf } from "./pages.handlers";
@@ -28,8 +27,8 @@ export async function meetingChecklist(c: Context<AppBindings>) {
   let dropped = wanted.size;
   if (la) {
     // The gaps are looked up again from the guide, so the checklist only ever shows the guide's words.
-    const { statements } = await buildBaseline(db, c.env, la, { area: ["WS", ...areas], within_oap: true, ...(stage ? { phase: stage } : {}) });
-    const found = expectedProvision(statements).filter((entry) => wanted.has(entry.key));
+    const { entries } = await expectedSupport(db, c.env, la, areas.filter((a) => a !== "WS"), stage || null);
+    const found = entries.filter((entry) => wanted.has(entry.key));
     gaps = found.map((entry) => ({ label: entry.label, area: AREA_LABELS[entry.area], wording: entry.wording }));
     const params = choiceQuery({ la: la.slug, stage, areas, school: schoolUrn });
     for (const entry of found) params.append("gap", entry.key);

@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { accepts } from "hono/accepts";
 import { database } from "../../db/client";
 import { findLocalAuthority, listLocalAuthorities } from "../../db/queries/local-authorities";
+import { latestReportForSchool } from "../../db/queries/reports";
 import { listSchools } from "../../db/queries/schools";
 import type { AppBindings } from "../../env";
 import { parsePostcodeQuery } from "../../lib/postcode";
@@ -12,6 +13,7 @@ import { AreaPage, STAGES, type Stage } from "../../pages/area";
 import { areaFromSlug } from "../../pages/baseline-views";
 import { FindPage, type FoundLa } from "../../pages/find";
 import { HomePage } from "../../pages/home";
+import type { AnalysisResult } from "../../analyser/result";
 import { LaPage } from "../../pages/la";
 import { SchoolPage } from "../../pages/school";
 import { buildBaseline } from "../baselines/build-baseline";
@@ -97,6 +99,10 @@ export async function schoolPage(c: PageContext) {
   if (!Number.isSafeInteger(urn) || urn <= 0) throw new ApiError("not_found", "No such school.");
   const db = database(c.env.DB);
   const school = await requireSchool(db, urn);
-  const { body } = await buildBaseline(db, c.env, { laCode: school.laCode, name: school.laName, slug: school.laSlug }, {});
-  return c.html(<SchoolPage site={siteOf(c)} school={school} baseline={body} report={null} />);
+  const [{ body }, stored] = await Promise.all([
+    buildBaseline(db, c.env, { laCode: school.laCode, name: school.laName, slug: school.laSlug }, {}),
+    latestReportForSchool(db, urn),
+  ]);
+  const report = stored ? { url: stored.finalUrl ?? stored.url, analysedAt: stored.analysedAt, analysis: stored.result as AnalysisResult } : null;
+  return c.html(<SchoolPage site={siteOf(c)} school={school} baseline={body} report={report} />);
 }

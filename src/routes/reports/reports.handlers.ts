@@ -1,39 +1,21 @@
-import { analyseBytes, sniffKind, UnreadableDocumentError, type DocumentKind } from "../../analyser";
+import { sniffKind, type DocumentKind } from "../../analyser";
+import type { AnalysisResult } from "../../analyser/result";
 import { database } from "../../db/client";
 import { latestReportForSchool } from "../../db/queries/reports";
 import { findSchool } from "../../db/queries/schools";
-import { UnreadablePdfError } from "../../extract/pdf";
 import type { AppRouteHandler } from "../../lib/create-router";
 import { ApiError } from "../../lib/problem";
-import { safeFetch, SafeFetchError } from "../../lib/safe-fetch";
-import type { AnalysisResult } from "../../analyser/result";
+import { analyseReport, fetchReport, sha256Hex } from "./read-report";
 import type { AnalyseRoute, SchoolReportRoute } from "./reports.routes";
 
 const UPLOAD_KIND: Record<string, DocumentKind> = { "text/html": "html", "application/xhtml+xml": "html", "text/plain": "text", "application/pdf": "pdf" };
-const URL_PROBLEMS = new Set(["invalid_url", "scheme_not_allowed", "address_not_allowed"]);
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
 
 /** The body to analyse: an upload as sent, or the document fetched from a submitted URL. */
 async function readSubmission(request: Request, json: { url?: string } | undefined) {
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (json?.url !== undefined) {
-    let fetched;
-    try {
-      fetched = await safeFetch(json.url);
-    } catch (error) {
-      if (!(error instanceof SafeFetchError)) throw error;
-      if (URL_PROBLEMS.has(error.code)) {
-        throw new ApiError("validation_failed", "Check the JSON body: url.", { status: 422, errors: { url: [{ message: error.message, code: error.code }] } });
-      }
-      throw new ApiError("unprocessable_content", `The report could not be fetched: ${error.message}`);
-    }
-    const kind = sniffKind(fetched.bytes, fetched.contentType);
-    if (!kind) throw new ApiError("unprocessable_content", `The address sent ${fetched.contentType}, which is not a report format this API reads.`);
-    return { bytes: fetched.bytes, kind, source: { kind: "url" as const, url: json.url, final_url: fetched.finalUrl, retrieved_at: fetched.retrievedAt } };
+    const fetched = await fetchReport(json.url);
+    return { bytes: fetched.bytes, kind: fetched.kind, source: { kind: "url" as const, url: json.url, final_url: fetched.finalUrl, retrieved_at: fetched.retrievedAt } };
   }
   const declared = UPLOAD_KIND[mediaType];
   if (!declared) throw new ApiError("unsupported_media_type", "Send text/html, text/plain, application/pdf, or JSON {\"url\": ...}.");
@@ -49,19 +31,13 @@ export const analyse: AppRouteHandler<AnalyseRoute> = async (c) => {
   const json = isJson ? (c.req.valid("json") as { url: string }) : undefined;
   const submission = await readSubmission(c.req.raw, json);
   const charset = /charset=([\w-]+)/i.exec(c.req.header("content-type") ?? "")?.[1];
-  let analysis: AnalysisResult;
-  try {
-    analysis = await analyseBytes(submission.bytes, submission.kind, {
-      ...(query.as_of ? { asOf: query.as_of } : {}),
-      ...(query.school_type ? { schoolType: query.school_type } : {}),
-      ...(query.phase ? { phase: query.phase } : {}),
-      ...(submission.source.final_url ? { url: submission.source.final_url } : {}),
-      ...(!isJson && charset ? { charset } : {}),
-    });
-  } catch (error) {
-    if (error instanceof UnreadableDocumentError || error instanceof UnreadablePdfError) throw new ApiError("unprocessable_content", error.message);
-    throw error;
-  }
+  const analysis = await analyseReport(submission.bytes, submission.kind, {
+    ...(query.as_of ? { asOf: query.as_of } : {}),
+    ...(query.school_type ? { schoolType: query.school_type } : {}),
+    ...(query.phase ? { phase: query.phase } : {}),
+    ...(submission.source.final_url ? { url: submission.source.final_url } : {}),
+    ...(!isJson && charset ? { charset } : {}),
+  });
   c.header("Cache-Control", "no-store");
   return c.json(
     {
