@@ -3,7 +3,8 @@
  * scheduled refresh, which the Worker reaches over real HTTP. "sites" serves the invented LA
  * sites (test/fixtures/oap) plus a page that always answers 503; "broken" serves the same
  * sites with Brackenfold's PDF cut down to one statement (a degraded re-scrape); "school"
- * serves the invented Oakham Lane school site and "noreport" one without a report.
+ * serves the invented Oakham Lane school site and "noreport" one without a report. The
+ * outbound service in vitest.config.ts passes the Worker's requests to these origins through.
  */
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -32,7 +33,10 @@ export default async function setup(project: TestProject) {
   const broken = await servePages(brokenPages);
   const school = await serveFolder(path.join(SIR_SITES, "oakham"));
   const noreport = await serveFolder(path.join(SIR_SITES, "nodocs"));
-  project.provide("refreshSites", { sites: sites.origin, broken: broken.origin, school: school.origin, noreport: noreport.origin });
+  const origins = { sites: sites.origin, broken: broken.origin, school: school.origin, noreport: noreport.origin };
+  project.provide("refreshSites", origins);
+  // The Worker's outbound service (test/fixtures/ssrf/outbound.ts) lets requests through to these, and only these.
+  process.env.REFRESH_FIXTURE_ORIGINS = JSON.stringify(Object.values(origins));
   return async () => {
     await Promise.all([sites.close(), broken.close(), school.close(), noreport.close()]);
   };
