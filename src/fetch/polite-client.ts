@@ -14,9 +14,14 @@ import robotsParser from "robots-parser";
 import type { SniffedType } from "../extract/adapters/types";
 import { sniffType } from "./sniff";
 
-export const DEFAULT_CONTACT_URL = "https://github.com/send-oap/send-oap#contact";
-export const userAgent = (contactUrl = DEFAULT_CONTACT_URL) =>
-  `send-oap-reference/0.1 (open SEND provision dataset; +${contactUrl})`;
+/**
+ * Sites must be able to reach whoever runs a crawl, so there is no made-up default: without a
+ * contact URL (OAP_CONTACT_URL) the client only fetches from this machine (fixture sites).
+ */
+export const userAgent = (contactUrl: string | undefined) =>
+  `send-oap-reference/0.1 (open SEND provision dataset; ${contactUrl ? `+${contactUrl}` : "local run, no contact set"})`;
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 export interface Validators {
   etag?: string | null;
@@ -42,7 +47,7 @@ export class FetchError extends Error {
   constructor(
     message: string,
     readonly url: string,
-    readonly reason: "robots_disallowed" | "http_error" | "too_large" | "timeout" | "network" | "too_many_redirects",
+    readonly reason: "robots_disallowed" | "http_error" | "too_large" | "timeout" | "network" | "too_many_redirects" | "no_contact",
     readonly status?: number,
   ) {
     super(message);
@@ -89,6 +94,7 @@ export class PoliteClient {
   private readonly options: Required<Omit<PoliteClientOptions, "fetchImpl" | "contactUrl">>;
   private readonly fetchImpl: typeof fetch;
   readonly userAgent: string;
+  private readonly hasContact: boolean;
 
   constructor(options: PoliteClientOptions = {}) {
     this.options = {
@@ -102,6 +108,7 @@ export class PoliteClient {
     // Called through a wrapper: workerd refuses a fetch detached from the global scope.
     this.fetchImpl = options.fetchImpl ?? ((input, init) => fetch(input, init));
     this.userAgent = userAgent(options.contactUrl);
+    this.hasContact = Boolean(options.contactUrl);
   }
 
   /**
@@ -150,6 +157,9 @@ export class PoliteClient {
     let current = url;
     for (let hop = 0; hop <= 10; hop++) {
       const parsed = new URL(current);
+      if (!this.hasContact && !LOCAL_HOSTS.has(parsed.hostname)) {
+        throw new FetchError(`Set OAP_CONTACT_URL (a page where site owners can reach you) before fetching ${parsed.host}.`, current, "no_contact");
+      }
       const robots = await this.robotsFor(parsed.origin);
       if (robots && robots.isAllowed(current, this.userAgent) === false) {
         throw new FetchError(`robots.txt at ${parsed.origin} disallows ${current}`, current, "robots_disallowed");

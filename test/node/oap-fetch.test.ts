@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { FetchError, PoliteClient } from "../../src/fetch/polite-client";
 import { onlineFetcher } from "../../src/snapshots/online";
 import { DiskSnapshotStore } from "../../scrapers/snapshots/disk-store";
@@ -35,6 +35,15 @@ describe("polite client", () => {
     const site = await serve((_, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
     await client({ contactUrl: "https://example.org/contact" }).get(`${site.origin}/page`);
     expect(site.hits.at(-1)!.ua).toMatch(/^send-oap-reference\/\S+ \(.*\+https:\/\/example\.org\/contact\)$/);
+  });
+
+  it("fetches from other hosts only with a contact URL, so no site is crawled anonymously", async () => {
+    const fetchImpl = vi.fn<typeof fetch>();
+    await expect(client({ fetchImpl }).get("https://council.example/guide")).rejects.toMatchObject({ reason: "no_contact" });
+    expect(fetchImpl).not.toHaveBeenCalled();
+    const site = await serve((_, res) => res.writeHead(200, { "content-type": "text/html" }).end(html));
+    await client().get(`${site.origin}/page`);
+    expect(site.hits.at(-1)!.ua).toContain("local run, no contact set");
   });
 
   it("obeys robots.txt: a disallowed path is never requested", async () => {
