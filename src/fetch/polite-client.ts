@@ -12,6 +12,7 @@ import PQueue from "p-queue";
 import pRetry, { AbortError } from "p-retry";
 import robotsParser from "robots-parser";
 import type { SniffedType } from "../extract/adapters/types";
+import { readCappedBody } from "../lib/capped-body";
 import { sniffType } from "./sniff";
 
 /**
@@ -242,37 +243,14 @@ export class PoliteClient {
   }
 
   private async readCapped(res: Response, url: string, signal: AbortSignal): Promise<Uint8Array> {
-    const declared = Number(res.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > this.options.maxBytes) {
-      await res.body?.cancel();
-      throw new AbortError(new FetchError(`${url} is ${declared} bytes, over the ${this.options.maxBytes}-byte cap`, url, "too_large"));
-    }
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const reader = res.body?.getReader();
+    let bytes: Uint8Array | null;
     try {
-      for (;;) {
-        if (!reader) break;
-        const { done, value } = await reader.read();
-        if (done) break;
-        total += value.byteLength;
-        if (total > this.options.maxBytes) {
-          await reader.cancel().catch(() => undefined);
-          throw new AbortError(new FetchError(`${url} is over the ${this.options.maxBytes}-byte cap`, url, "too_large"));
-        }
-        chunks.push(value);
-      }
+      bytes = await readCappedBody(res, this.options.maxBytes);
     } catch (error) {
-      if (error instanceof AbortError) throw error;
       if (signal.aborted) throw new RetryableError(`Timed out after ${this.options.timeoutMs} ms: ${url}`, null);
       throw new RetryableError(`Network error for ${url}: ${(error as Error).message}`, null);
     }
-    const bytes = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
+    if (!bytes) throw new AbortError(new FetchError(`${url} is over the ${this.options.maxBytes}-byte cap`, url, "too_large"));
     return bytes;
   }
 }

@@ -15,6 +15,7 @@
  * seen without DNS is refused anyway: names that spell a private address inside them, the way
  * wildcard DNS services answer (127.0.0.1.nip.io, 10-0-0-1.sslip.io).
  */
+import { readCappedBody } from "./capped-body";
 export type SafeFetchErrorCode =
   | "invalid_url"
   | "scheme_not_allowed"
@@ -166,31 +167,8 @@ function looksLike(bytes: Uint8Array, accept: readonly string[]): boolean {
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body?.cancel();
-    throw new SafeFetchError("too_large", `The document is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
-  }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw new SafeFetchError("too_large", `The document is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readCappedBody(response, maxBytes);
+  if (!bytes) throw new SafeFetchError("too_large", `The document is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
   return bytes;
 }
 
