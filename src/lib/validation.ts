@@ -60,6 +60,11 @@ export function invalidQueryField(field: string, message: string, code = "invali
   });
 }
 
+/** Fields of a readable JSON body found invalid after schema validation (an unknown LA, say): 422, shaped like the hook's. */
+export function invalidBodyFields(errors: FieldErrors): ApiError {
+  return new ApiError("validation_failed", `Check the JSON body: ${Object.keys(errors).join(", ")}.`, { status: 422, errors });
+}
+
 /** Folds a free-text query, refusing one with nothing searchable left (only punctuation, say). */
 export function searchableText(field: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

@@ -209,6 +209,8 @@ describe("POST /v1/admin/refresh", () => {
   it("with the right token, validates the body and enqueues the LA's source or the school", async () => {
     expect((await post({}, auth)).status).toBe(422);
     expect((await post({ la: "201", urn: 1 }, auth)).status).toBe(422);
+    const form = await SELF.fetch("http://x/v1/admin/refresh", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...auth }, body: "la=201" });
+    expect(form.status).toBe(415);
     expect((await post({ la: "nowhere" }, auth)).status).toBe(404);
     expect((await post({ la: "203" }, auth)).status).toBe(422);
     const counts = async () => [(await events("201-1")).length, (await events(String(OAKHAM_URN))).length];

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ADMIN_SCHEME, requireAdminToken } from "../../lib/admin-auth";
+import { requireJsonBody } from "../../lib/json-body";
 import { jsonContent, problemResponses } from "../../lib/responses";
 
 const tags = ["Admin"];
@@ -38,7 +39,7 @@ export const refresh = createRoute({
     "Needs `Authorization: Bearer <token>` (the ADMIN_TOKEN secret). The outcome appears in `GET /v1/status` and the pipeline events once the queue has run it; " +
     "a refresh that fails or is held back leaves the published data as it was.",
   security: [{ [ADMIN_SCHEME]: [] }],
-  middleware: [requireAdminToken] as const,
+  middleware: [requireAdminToken, requireJsonBody] as const,
   request: {
     body: { required: true, description: "What to refresh.", content: { "application/json": { schema: RefreshRequestSchema } } },
   },

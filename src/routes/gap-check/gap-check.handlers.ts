@@ -6,14 +6,12 @@ import { itemKey, type ExpectedEntry } from "../../gap-check/expected-provision"
 import { expectedSupport, vocabularyMatcher } from "../../gap-check/load";
 import { gapQuestion, gapSummary, UNMATCHED_LINE_NOTE } from "../../gap-check/wording";
 import type { AppRouteHandler } from "../../lib/create-router";
-import { ApiError, type FieldErrors } from "../../lib/problem";
+import type { FieldErrors } from "../../lib/problem";
+import { invalidBodyFields } from "../../lib/validation";
 import { AREA_LABELS } from "../../lib/send-terms";
 import { STAGES } from "../../pages/area";
 import { choiceQuery } from "../../pages/gap-check";
 import type { GapCheckRoute } from "./gap-check.routes";
-
-const bodyFieldError = (errors: FieldErrors) =>
-  new ApiError("validation_failed", `Check the JSON body: ${Object.keys(errors).join(", ")}.`, { status: 422, errors });
 
 const entryView = (entry: ExpectedEntry) => ({
   key: entry.key,
@@ -32,10 +30,10 @@ export const gapCheck: AppRouteHandler<GapCheckRoute> = async (c) => {
 
   const school = body.school_urn === undefined ? null : await findSchool(db, body.school_urn);
   if (body.school_urn !== undefined && !school) {
-    throw bodyFieldError({ school_urn: [{ message: `No school has the URN ${body.school_urn}.`, code: "not_found" }] });
+    throw invalidBodyFields({ school_urn: [{ message: `No school has the URN ${body.school_urn}.`, code: "not_found" }] });
   }
   const la = school ? { laCode: school.laCode, name: school.laName, slug: school.laSlug } : await findLocalAuthority(db, body.la!);
-  if (!la) throw bodyFieldError({ la: [{ message: `No local authority matches "${body.la}". Use a DfE code (201), a GSS code (E09000001) or a slug (camden).`, code: "not_found" }] });
+  if (!la) throw invalidBodyFields({ la: [{ message: `No local authority matches "${body.la}". Use a DfE code (201), a GSS code (E09000001) or a slug (camden).`, code: "not_found" }] });
 
   const areas = [...new Set(body.areas)];
   const [matcher, { baseline, entries }] = await Promise.all([vocabularyMatcher(db, c.env), expectedSupport(db, c.env, la, areas, body.phase ?? null)]);
@@ -44,7 +42,7 @@ export const gapCheck: AppRouteHandler<GapCheckRoute> = async (c) => {
   body.item_ids.forEach((id, i) => {
     if (!known.has(id)) unknownIds[`item_ids[${i}]`] = [{ message: `"${id}" is not a vocabulary item id; see /v1/provisions.`, code: "not_found" }];
   });
-  if (Object.keys(unknownIds).length) throw bodyFieldError(unknownIds);
+  if (Object.keys(unknownIds).length) throw invalidBodyFields(unknownIds);
 
   const result = checkGaps(entries, { ticked: new Set(body.item_ids.map(itemKey)), lines: body.receives }, matcher);
 

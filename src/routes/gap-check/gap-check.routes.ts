@@ -1,22 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
-import type { AppBindings } from "../../env";
-import { ApiError } from "../../lib/problem";
+import { requireJsonBody } from "../../lib/json-body";
 import { jsonContent, problemResponses } from "../../lib/responses";
 import { AREA_CODES, AREA_LABELS } from "../../lib/send-terms";
 import { baselineQuery, CoverageSchema } from "../baselines/baselines.routes";
 
 const NEED_AREA_CODES = AREA_CODES.filter((a) => a !== "WS") as ["CI", "CL", "SEMH", "SP"];
 export const MAX_LINES = 200;
-
-/** zod-openapi only validates a body whose Content-Type matches, so anything else is refused here. */
-const requireJson: MiddlewareHandler<AppBindings> = async (c, next) => {
-  const mediaType = (c.req.header("content-type") ?? "").split(";")[0]!.trim();
-  if (!/^application\/([\w.-]+\+)?json$/i.test(mediaType)) {
-    throw new ApiError("unsupported_media_type", "Send the gap check as JSON (Content-Type: application/json).");
-  }
-  await next();
-};
 
 export const GapCheckRequestSchema = z
   .strictObject({
@@ -114,7 +103,7 @@ export const gapCheck = createRoute({
     `(${NEED_AREA_CODES.map((a) => `${a}: ${AREA_LABELS[a]}`).join("; ")}), plus what it expects for every pupil. ` +
     "Returns the expected support not covered, with a question to ask for each; what is covered, with the line that matched; and lines that matched nothing. " +
     "Read `coverage` first: where it is not `complete`, a gap may only mean we have not collected that part of the guide. Nothing sent is stored.",
-  middleware: [requireJson] as const,
+  middleware: [requireJsonBody] as const,
   request: { body: { required: true, content: { "application/json": { schema: GapCheckRequestSchema } } } },
   responses: { 200: jsonContent(GapCheckResultSchema, "The gap check"), ...problemResponses(400, 415, 422) },
 });

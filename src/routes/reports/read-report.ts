@@ -8,6 +8,7 @@ import type { AnalysisResult } from "../../analyser/result";
 import { UnreadablePdfError } from "../../extract/pdf";
 import { ApiError } from "../../lib/problem";
 import { safeFetch, SafeFetchError } from "../../lib/safe-fetch";
+import { invalidBodyFields } from "../../lib/validation";
 
 const URL_PROBLEMS = new Set(["invalid_url", "scheme_not_allowed", "address_not_allowed"]);
 
@@ -25,7 +26,7 @@ export async function fetchReport(url: string): Promise<ReportBody> {
   } catch (error) {
     if (!(error instanceof SafeFetchError)) throw error;
     if (URL_PROBLEMS.has(error.code)) {
-      throw new ApiError("validation_failed", "Check the JSON body: url.", { status: 422, errors: { url: [{ message: error.message, code: error.code }] } });
+      throw invalidBodyFields({ url: [{ message: error.message, code: error.code }] });
     }
     throw new ApiError("unprocessable_content", `The report could not be fetched: ${error.message}`);
   }

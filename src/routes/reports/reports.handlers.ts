@@ -4,6 +4,7 @@ import { database } from "../../db/client";
 import { latestReportForSchool } from "../../db/queries/reports";
 import { findSchool } from "../../db/queries/schools";
 import type { AppRouteHandler } from "../../lib/create-router";
+import { isJsonMediaType } from "../../lib/json-body";
 import { ApiError } from "../../lib/problem";
 import { analyseReport, fetchReport, sha256Hex } from "./read-report";
 import type { AnalyseRoute, SchoolReportRoute } from "./reports.routes";
@@ -27,7 +28,7 @@ async function readSubmission(request: Request, json: { url?: string } | undefin
 
 export const analyse: AppRouteHandler<AnalyseRoute> = async (c) => {
   const query = c.req.valid("query");
-  const isJson = /^application\/([\w.-]+\+)?json$/i.test((c.req.header("content-type") ?? "").split(";")[0]!.trim());
+  const isJson = isJsonMediaType(c.req.header("content-type"));
   const json = isJson ? (c.req.valid("json") as { url: string }) : undefined;
   const submission = await readSubmission(c.req.raw, json);
   const charset = /charset=([\w-]+)/i.exec(c.req.header("content-type") ?? "")?.[1];
