@@ -3,7 +3,7 @@
  * reading ease, superseded law and terminology, and how much of it is hedged or generic.
  */
 import type { Segmented } from "./segment";
-import { ASPIRATION, GENERIC, has, HEDGE, signalsIn } from "./signals";
+import { ASPIRATION, GENERIC, HEDGE, signalsIn } from "./signals";
 
 export interface DatedText {
   /** ISO date (the first day of the month or year when only those are given). */
@@ -195,10 +195,10 @@ export interface OutdatedTerm {
 const ANY_OUTDATED = new RegExp(OUTDATED_TERMS.map((t) => t.pattern.source).join("|"), "i");
 
 export function outdatedTerms(seg: Segmented): OutdatedTerm[] {
-  const candidates = seg.sentences.filter((s) => ANY_OUTDATED.test(s.text));
+  const candidates = seg.sentences.filter((s) => seg.words.test(ANY_OUTDATED, s.index));
   const found: OutdatedTerm[] = [];
   for (const { term, pattern, note } of OUTDATED_TERMS) {
-    const sentence = candidates.find((s) => pattern.test(s.text));
+    const sentence = candidates.find((s) => seg.words.test(pattern, s.index));
     if (sentence) found.push({ term, note, quote: sentence.text, start: sentence.start, end: sentence.end });
   }
   return found;
@@ -209,8 +209,8 @@ export function statementDensity(seg: Segmented): { hedged: number; generic: num
   let hedged = 0;
   let generic = 0;
   for (const sentence of seg.sentences) {
-    if (has(HEDGE, sentence.text)) hedged++;
-    if ((has(ASPIRATION, sentence.text) || has(GENERIC, sentence.text)) && signalsIn(sentence.text).size === 0) generic++;
+    if (seg.words.test(HEDGE, sentence.index)) hedged++;
+    if ((seg.words.test(ASPIRATION, sentence.index) || seg.words.test(GENERIC, sentence.index)) && signalsIn(sentence.text).size === 0) generic++;
   }
   const n = seg.sentences.length;
   const share = (k: number) => (n ? Math.round((k / n) * 1000) / 1000 : 0);

@@ -91,6 +91,11 @@ export class Passages {
     }
   }
 
+  /** Whether the pattern matches the sentence, run only where the word index allows a match. */
+  about(pattern: RegExp, sentence: Sentence): boolean {
+    return this.seg.words.test(pattern, sentence.index);
+  }
+
   /** Whether a sentence has a signal; tested when first asked, as most pairs never are. */
   signal(sentence: Sentence, name: SignalName): boolean {
     const at = sentence.index * SIGNAL_NAMES.length + SIGNAL_NAMES.indexOf(name);
@@ -108,8 +113,8 @@ export class Passages {
     if (!found) {
       const item = RUBRIC_BY_ID.get(id)!;
       // Fact items are looked for in every report; one pass finds the few sentences about any of them.
-      const pool = item.check === "fact" ? (this.factMentions ??= this.seg.sentences.filter((s) => has(ANY_FACT_TOPIC, s.text))) : this.seg.sentences;
-      found = item.topic ? pool.filter((s) => !this.owners[s.index]!.includes(id) && has(item.topic!, s.text)) : [];
+      const pool = item.check === "fact" ? (this.factMentions ??= this.seg.sentences.filter((s) => this.about(ANY_FACT_TOPIC, s))) : this.seg.sentences;
+      found = item.topic ? pool.filter((s) => !this.owners[s.index]!.includes(id) && this.about(item.topic!, s)) : [];
       this.topical.set(id, found);
     }
     return found;
@@ -130,7 +135,7 @@ export class Passages {
       const sections = ids.filter((id) => RUBRIC_BY_ID.get(id)!.check === "section");
       if (sections.length <= 1) return ids;
       const others = ids.filter((id) => !sections.includes(id));
-      const about = sections.filter((id) => has(RUBRIC_BY_ID.get(id)!.topic!, sentence.text));
+      const about = sections.filter((id) => this.about(RUBRIC_BY_ID.get(id)!.topic!, sentence));
       if (about.length) return [...about, ...others];
       const sameSection = previous !== null && previous.sentence.headings[0] === sentence.headings[0] && previous.sentence.headingPath.join() === sentence.headingPath.join();
       return [...(sameSection ? previous.owners.filter((id) => sections.includes(id)) : sections), ...others];
@@ -158,11 +163,11 @@ function finding(id: ItemId, status: ItemStatus, confidence: number, reasons: st
 }
 
 /** Reasons a passage reads as generic: hedges, deflection, restated duties, generic nouns, item cues. */
-function vaguenessReasons(item: RubricItem, sentences: Sentence[]): string[] {
+function vaguenessReasons(item: RubricItem, sentences: Sentence[], passages: Passages): string[] {
   const text = sentences.map((s) => s.text).join(" ");
   const reasons: string[] = [];
   for (const cue of item.vagueCues ?? []) if (has(cue.pattern, text)) reasons.push(cue.reason);
-  const deflecting = sentences.filter((s) => has(DEFLECTION, s.text));
+  const deflecting = sentences.filter((s) => passages.about(DEFLECTION, s));
   if (deflecting.length && deflecting.length >= sentences.length / 2) reasons.push(`answers mainly by pointing to another document (${quoteList(allMatches(DEFLECTION, text))})`);
   if (has(DUTY_RESTATEMENT, text)) reasons.push(`restates the legal duty instead of saying what is done (${quoteList(allMatches(DUTY_RESTATEMENT, text))})`);
   const hedges = allMatches(HEDGE, text);
@@ -194,7 +199,7 @@ function weigh(item: RubricItem, sentences: Sentence[], passages: Passages) {
       distinct = names.size;
     } else if (specific.pattern) {
       distinct = new Set(allMatches(specific.pattern, text).map((m) => m.toLowerCase().trim())).size;
-      hits = sentences.filter((s) => has(specific.pattern!, s.text));
+      hits = sentences.filter((s) => passages.about(specific.pattern!, s));
     }
     if (distinct >= (specific.atLeast ?? 1) && distinct > 0) {
       score += specific.weight ?? 1;
@@ -222,7 +227,7 @@ function judgeSection(item: RubricItem, passages: Passages, options: JudgeOption
   if (score >= threshold) {
     return finding(item.id, "present", 0.62 + 0.08 * Math.min(3, score - threshold) + (own ? 0.05 : 0), [`gives ${found.join("; ")}${where}`], bestEvidence(sentences, perSentence), found);
   }
-  const reasons = [...vaguenessReasons(item, sentences), `does not give ${item.wanted}${found.length ? ` (it gives only ${found.join("; ")})` : ""}`];
+  const reasons = [...vaguenessReasons(item, sentences, passages), `does not give ${item.wanted}${found.length ? ` (it gives only ${found.join("; ")})` : ""}`];
   return finding(item.id, "vague", 0.6 + (reasons.length > 1 ? 0.1 : 0) + (score === 0 ? 0.1 : 0) - (own ? 0 : 0.1), reasons, bestEvidence(sentences, perSentence), found);
 }
 
@@ -240,7 +245,7 @@ function nearby(seg: Segmented, sentence: Sentence, before = 1, after = 2): Sent
 }
 
 function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
-  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text) || s.headings.some((h) => item.headings!.test(h.toLowerCase())));
+  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s) || s.headings.some((h) => item.headings!.test(h.toLowerCase())));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["no SENCO (special educational needs co-ordinator) is named or mentioned"]);
   let best: { named: boolean; direct: boolean; office: boolean; evidence: Sentence[] } = { named: false, direct: false, office: false, evidence: [mentions[0]!] };
   let dangling = false;
@@ -251,9 +256,9 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
     if (!route) {
       const emails = passages.signal(s, "email") ? allMatches(SIGNAL_PATTERNS.email, s.text) : [];
       const phones = passages.signal(s, "phone");
-      const viaOffice = CUES.K04.officeRoute.test(s.text);
-      const direct = emails.some((e) => !CUES.K04.officeEmail.test(e)) || CUES.K04.booking.test(s.text) || (phones && !viaOffice);
-      route = { direct, office: !direct && ((viaOffice && /\bcontact\w*\b/i.test(s.text)) || emails.length > 0 || phones), dangling: CUES.K04.danglingContact.test(s.text) };
+      const viaOffice = passages.about(CUES.K04.officeRoute, s);
+      const direct = emails.some((e) => !CUES.K04.officeEmail.test(e)) || passages.about(CUES.K04.booking, s) || (phones && !viaOffice);
+      route = { direct, office: !direct && ((viaOffice && /\bcontact\w*\b/i.test(s.text)) || emails.length > 0 || phones), dangling: passages.about(CUES.K04.danglingContact, s) };
       routes.set(s, route);
     }
     return route;
@@ -261,7 +266,7 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
   const rank = (x: typeof best) => (x.named ? 2 : 0) + (x.direct ? 3 : 0) + (x.office ? 1 : 0);
   for (const mention of mentions) {
     const window = nearby(passages.seg, mention);
-    const named = passages.signal(mention, "namedPerson") || CUES.K04.nameAfterRole.test(mention.text) || window.some((s) => s.block === mention.block && passages.signal(s, "namedPerson"));
+    const named = passages.signal(mention, "namedPerson") || passages.about(CUES.K04.nameAfterRole, mention) || window.some((s) => s.block === mention.block && passages.signal(s, "namedPerson"));
     const found = window.map(routeOf);
     if (found.some((r) => r.dangling)) dangling = true;
     const candidate = { named, direct: found.some((r) => r.direct), office: found.some((r) => r.office), evidence: window.filter((s) => s === mention || passages.signal(s, "email") || passages.signal(s, "phone")) };
@@ -291,26 +296,26 @@ function hasContact(passages: Passages, sentences: Sentence[]): boolean {
 }
 
 function judgeParentSupport(item: RubricItem, passages: Passages): ItemFinding {
-  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
+  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["no SENDIASS or other support service for parents is mentioned"]);
-  const ias = mentions.filter((s) => CUES.K11.ias.test(s.text));
+  const ias = mentions.filter((s) => passages.about(CUES.K11.ias, s));
   for (const mention of ias) {
     const window = nearby(passages.seg, mention, 0, 1).filter((s) => s.index >= mention.index && s.index <= mention.index + 2);
     if (hasContact(passages, window)) {
-      const named = CUES.K11.namedIas.test(mention.text);
+      const named = passages.about(CUES.K11.namedIas, mention);
       return finding(item.id, "present", named ? 0.9 : 0.75, [`the ${named ? "local SENDIASS is named" : "SENDIASS is mentioned"} with a phone number, email or web address`], window, ["SENDIASS with contact details"]);
     }
   }
   const reasons: string[] = [];
-  if (mentions.some((s) => CUES.K11.supersededIas.test(s.text))) reasons.push("uses the superseded name \"Parent Partnership\" for the information, advice and support service (SENDIASS)");
-  if (ias.length) reasons.push(ias.some((s) => CUES.K11.namedIas.test(s.text)) ? "SENDIASS is named without a phone number, email or web address" : "refers to an advice service without naming the local SENDIASS or giving its contact details");
+  if (mentions.some((s) => passages.about(CUES.K11.supersededIas, s))) reasons.push("uses the superseded name \"Parent Partnership\" for the information, advice and support service (SENDIASS)");
+  if (ias.length) reasons.push(ias.some((s) => passages.about(CUES.K11.namedIas, s)) ? "SENDIASS is named without a phone number, email or web address" : "refers to an advice service without naming the local SENDIASS or giving its contact details");
   else reasons.push("no local SENDIASS is named; it should be given with its contact details");
   return finding(item.id, "vague", 0.8, reasons, ias.length ? ias : mentions);
 }
 
 
 function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
-  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text) && has(item.topic!, s.text.replace(CUES.K13.schoolOffer, "")));
+  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s) && has(item.topic!, s.text.replace(CUES.K13.schoolOffer, "")));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["the council's Local Offer is not mentioned"]);
   for (const mention of mentions) {
     const window = passages.seg.sentences.slice(mention.index, mention.index + 3).filter((s) => s.headingPath.join() === mention.headingPath.join());
@@ -322,7 +327,7 @@ function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
 
 
 function judgeAccessibilityPlan(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
-  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
+  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["the accessibility plan is not mentioned"]);
   const asOfYear = Number(options.asOf.slice(0, 4));
   let expired: Sentence | null = null;
@@ -341,13 +346,13 @@ function judgeAccessibilityPlan(item: RubricItem, passages: Passages, options: J
   }
   if (expired) return finding(item.id, "vague", 0.8, ["the accessibility plan's period has ended"], [expired]);
   const reasons = ["the accessibility plan is mentioned without dates, so it cannot be told whether it is current"];
-  if (mentions.some((s) => CUES.E04.onRequest.test(s.text))) reasons.push("the plan is only available on request");
+  if (mentions.some((s) => passages.about(CUES.E04.onRequest, s))) reasons.push("the plan is only available on request");
   return finding(item.id, "vague", 0.8, reasons, mentions);
 }
 
 
 function judgeLookedAfter(item: RubricItem, passages: Passages): ItemFinding {
-  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
+  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["nothing on looked-after children with SEN"]);
   const text = mentions.map((s) => s.text).join(" ");
   const found = CUES.C01.lacFeatures.filter(([, pattern]) => pattern.test(text)).map(([label]) => label);
@@ -357,8 +362,8 @@ function judgeLookedAfter(item: RubricItem, passages: Passages): ItemFinding {
 
 
 function judgeContribution(item: RubricItem, passages: Passages): ItemFinding {
-  const mentions = passages.everywhere(item.id).filter((s) => has(item.topic!, s.text));
-  const contribution = mentions.filter((s) => CUES.C02.contribution.test(s.text));
+  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s));
+  const contribution = mentions.filter((s) => passages.about(CUES.C02.contribution, s));
   if (contribution.length) return finding(item.id, "present", 0.85, ["says how the report contributes to the council's Local Offer"], contribution);
   if (mentions.length) return finding(item.id, "vague", 0.75, ["calls the report the \"school offer\" without saying it is the school's contribution to the council's Local Offer"], mentions);
   return finding(item.id, "missing", 0.8, ["no statement of the school's contribution to the council's Local Offer"]);
@@ -367,15 +372,15 @@ function judgeContribution(item: RubricItem, passages: Passages): ItemFinding {
 
 function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
   const seg = passages.seg;
-  const named = seg.sentences.filter((s) => (CUES.C03.contactRole.test(s.text) || s.headings.some((h) => CUES.C03.contactRole.test(h))) && passages.signal(s, "namedPerson"));
-  const roles = seg.sentences.filter((s) => has(item.topic!, s.text) && CUES.C03.contactRole.test(s.text));
-  const located = (s: Sentence) => CUES.C03.policyLocation.test(s.text) || s.links.some((l) => /polic/i.test(`${l.text} ${l.href}`));
+  const named = seg.sentences.filter((s) => (passages.about(CUES.C03.contactRole, s) || s.headings.some((h) => CUES.C03.contactRole.test(h))) && passages.signal(s, "namedPerson"));
+  const roles = seg.sentences.filter((s) => passages.about(item.topic!, s) && passages.about(CUES.C03.contactRole, s));
+  const located = (s: Sentence) => passages.about(CUES.C03.policyLocation, s) || s.links.some((l) => /polic/i.test(`${l.text} ${l.href}`));
   const policy = seg.sentences.filter((s) => {
-    if (!CUES.C03.policy.test(s.text) && !s.headings.some((h) => CUES.C03.policy.test(h))) return false;
+    if (!passages.about(CUES.C03.policy, s) && !s.headings.some((h) => CUES.C03.policy.test(h))) return false;
     const next = seg.sentences[s.index + 1];
     return located(s) || (next !== undefined && next.block === s.block && /^(?:it|this)\b/i.test(next.text) && located(next));
   });
-  const combined = seg.headings.some((h) => CUES.C03.combinedPolicy.test(h.text)) || seg.sentences.slice(0, 5).some((s) => CUES.C03.combinedPolicy.test(s.text));
+  const combined = seg.headings.some((h) => CUES.C03.combinedPolicy.test(h.text)) || seg.sentences.slice(0, 5).some((s) => passages.about(CUES.C03.combinedPolicy, s));
   // Schools often give the policy's place in the page footer, outside the report's content.
   const inPage = (options.pageText ?? "").split("\n").some((line) => CUES.C03.policy.test(line) && CUES.C03.policyLocation.test(line));
   const policyFound = policy.length > 0 || combined || inPage;
@@ -384,7 +389,7 @@ function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptio
   if (!named.length && !policyFound && !roles.length) return finding(item.id, "missing", 0.75, ["no named contacts for concerns and no SEN policy"]);
   const reasons: string[] = [];
   if (!named.length) reasons.push(roles.length ? "contacts are given only as roles (\"speak to the class teacher\"), not by name" : "no named contacts for concerns");
-  if (!policyFound) reasons.push(passages.seg.sentences.some((s) => CUES.C03.policy.test(s.text)) ? "the SEN policy is referred to without saying where to find it" : "does not say where to find the SEN policy");
+  if (!policyFound) reasons.push(passages.seg.sentences.some((s) => passages.about(CUES.C03.policy, s)) ? "the SEN policy is referred to without saying where to find it" : "does not say where to find the SEN policy");
   return finding(item.id, "vague", 0.75, reasons, evidence.length ? evidence : roles.slice(0, 2));
 }
 
@@ -393,10 +398,16 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
   const text = seg.text;
   const acronyms = new Map<string, string>();
   for (const block of seg.blocks) {
-    // A line in capitals is a shouted title, not a run of acronyms.
-    const letters = block.text.replace(/[^A-Za-z]/g, "");
-    const lower = letters.replace(/[^a-z]/g, "").length;
-    if ((letters.length > 8 && lower / letters.length < 0.2) || (block.kind === "heading" && lower === 0)) continue;
+    let upper = 0;
+    let lower = 0;
+    for (let i = 0; i < block.text.length; i++) {
+      const code = block.text.charCodeAt(i);
+      if (code >= 65 && code <= 90) upper++;
+      else if (code >= 97 && code <= 122) lower++;
+    }
+    const letters = upper + lower;
+    // A line in capitals is a shouted title, not a run of acronyms; an acronym needs two capitals.
+    if ((letters > 8 && lower / letters < 0.2) || (block.kind === "heading" && lower === 0) || upper < 2) continue;
     for (const match of block.text.matchAll(/\b([A-Z][A-Za-z]?[A-Z]{1,6})s?\b/g)) {
       const token = match[1]!;
       const key = token.toUpperCase();
@@ -441,9 +452,9 @@ function judgePlainLanguage(item: RubricItem, passages: Passages, options: Judge
     if (yes === undefined) glossaryHeadings.set(heading, (yes = item.headings!.test(heading.toLowerCase())));
     return yes;
   };
-  const entries = seg.sentences.filter((s) => s.headings.some(isGlossary) && (CUES.C04.glossaryEntry.test(s.text) || seg.blocks[s.block]!.kind === "table_row")).length;
+  const entries = seg.sentences.filter((s) => s.headings.some(isGlossary) && (passages.about(CUES.C04.glossaryEntry, s) || seg.blocks[s.block]!.kind === "table_row")).length;
   const glossary = entries >= 3;
-  const formats = seg.sentences.filter((s) => CUES.C04.otherFormats.test(s.text) || CUES.C04.languages.test(s.text));
+  const formats = seg.sentences.filter((s) => passages.about(CUES.C04.otherFormats, s) || passages.about(CUES.C04.languages, s));
   const acronyms = acronymsExplained(seg);
   const share = acronyms.total ? acronyms.explained / acronyms.total : 1;
   const found: string[] = [];
@@ -471,13 +482,13 @@ function judgeDated(item: RubricItem, passages: Passages, options: JudgeOptions)
 
 function judgeGovernance(item: RubricItem, passages: Passages): ItemFinding {
   const seg = passages.seg;
-  const mentions = seg.sentences.filter((s) => CUES.D02.prefilter.test(s.text) && (has(item.topic!, s.text) || CUES.D02.coproduction.test(s.text) || CUES.D02.seenByBoard.test(s.text)));
+  const mentions = seg.sentences.filter((s) => passages.about(CUES.D02.prefilter, s) && (passages.about(item.topic!, s) || passages.about(CUES.D02.coproduction, s) || passages.about(CUES.D02.seenByBoard, s)));
   const dated = (s: Sentence) => passages.signal(s, "date");
-  const approved = mentions.filter((s) => (CUES.D02.approval.test(s.text) || CUES.D02.dateApproved.test(s.text)) && dated(s));
-  const coproduced = mentions.filter((s) => CUES.D02.coproduction.test(s.text));
+  const approved = mentions.filter((s) => (passages.about(CUES.D02.approval, s) || passages.about(CUES.D02.dateApproved, s)) && dated(s));
+  const coproduced = mentions.filter((s) => passages.about(CUES.D02.coproduction, s));
   const found = [approved.length ? "approval by governors with a date" : "", coproduced.length ? "how parents or pupils helped write it" : ""].filter(Boolean);
   if (found.length) return finding(item.id, "present", 0.8, [`gives ${found.join("; ")}`], [...approved, ...coproduced], found);
-  const governance = mentions.filter((s) => (CUES.D02.aboutReport.test(s.text) && CUES.D02.seenByBoard.test(s.text)) || CUES.D02.approval.test(s.text));
+  const governance = mentions.filter((s) => (passages.about(CUES.D02.aboutReport, s) && passages.about(CUES.D02.seenByBoard, s)) || passages.about(CUES.D02.approval, s));
   if (governance.length) return finding(item.id, "vague", 0.7, ["mentions governors approving or seeing the report, but with no date and no parent or pupil involvement"], governance);
   return finding(item.id, "missing", 0.75, ["no governor approval and no involvement of parents or pupils is mentioned"]);
 }

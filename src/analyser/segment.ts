@@ -9,6 +9,7 @@
  * ("Admissions: disabled pupils are ...", "SENCO | Mrs ...").
  */
 import type { Block } from "../extract/blocks";
+import { WordIndex } from "./word-index";
 
 export interface Sentence {
   index: number;
@@ -34,6 +35,8 @@ export interface Segmented {
   blockStarts: number[];
   sentences: Sentence[];
   headings: Array<{ text: string; block: number; level: number }>;
+  /** The sentences' words, for running patterns only where they can match. */
+  words: WordIndex;
 }
 
 const QUESTION_START = /^(how|what|who|where|when|which|why|will|can|does|do|is|are|should|could|if)\b/i;
@@ -141,5 +144,5 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
       });
     }
   });
-  return { text, blocks, blockStarts, sentences, headings };
+  return { text, blocks, blockStarts, sentences, headings, words: new WordIndex(sentences.map((s) => s.text)) };
 }

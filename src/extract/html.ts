@@ -4,8 +4,9 @@
  * returns every link on the page and the whole visible text, because date stamps and "next
  * page" links often live in exactly the chrome that is stripped from the content.
  */
-import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { removeElement, textContent } from "domutils";
+import { parseDocument } from "htmlparser2";
 import type { Block, Link } from "./blocks";
 
 export interface HtmlDocument {
@@ -44,20 +45,24 @@ const CHROME_LABEL = /cookie|breadcrumb/i;
 /** Tested against each class and id token on its own, so "content" never matches "contents-sidebar". */
 const CHROME_TOKEN =
   /cookie|consent|gdpr|breadcrumb|^skip-?(link|to)|screen-reader-text|^sr-only$|^share|sharedaddy|^social-|sidebar|^widget-area$|^widget_(search|recent|archive|categories|meta|tag)|^comments?(-area)?$|feedback|was-this|page-useful|shortlist|record-actions|^print-?(page|this)$|^btn-print$|alert-?bar|site-?alert|pager$|pagination|^back-to-top$|^related/i;
-/** Where the main content is, in order of preference: main, [role=main], article, then common ids and classes. */
-const MAIN_CANDIDATES: Array<(el: Element) => boolean> = [
-  (el) => el.tagName === "main",
-  (el) => el.attribs.role === "main",
-  (el) => el.tagName === "article",
-  (el) => el.attribs.id === "main-content",
-  (el) => el.attribs.id === "content",
-  (el) => el.attribs.id === "main",
-  (el) => classTokens(el).includes("main-content"),
-  (el) => classTokens(el).includes("content"),
-];
-const UNREAD_TAGS = new Set(["script", "style", "noscript", "template", "head"]);
-
-const classTokens = (el: Element) => (el.attribs.class ?? "").split(/\s+/);
+/**
+ * Where the main content is, in order of preference: main, [role=main], article, then common
+ * ids and classes. Returns the element's rank in that list, or -1.
+ */
+function mainRank(el: Element): number {
+  if (el.tagName === "main") return 0;
+  const { role, id, class: className } = el.attribs;
+  if (role === "main") return 1;
+  if (el.tagName === "article") return 2;
+  if (id === "main-content") return 3;
+  if (id === "content") return 4;
+  if (id === "main") return 5;
+  if (className === undefined || !className.includes("content")) return -1;
+  const tokens = className.split(/\s+/);
+  return tokens.includes("main-content") ? 6 : tokens.includes("content") ? 7 : -1;
+}
+const MAIN_RANKS = 8;
+const UNREAD_TAGS = new Set(["script", "style", "noscript", "template", "head", "title"]);
 
 /**
  * Calls `visit` for every element below `node` in document order; returning false skips the
@@ -71,7 +76,35 @@ function eachElement(node: AnyNode, visit: (el: Element) => boolean | void): voi
   }
 }
 
-const collapse = (text: string) => text.replace(/[\s\u00a0]+/g, " ").trim();
+/** What `\s` matches. */
+const isSpace = (code: number) =>
+  code === 32 ||
+  (code >= 9 && code <= 13) ||
+  (code > 127 && (code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff));
+
+/**
+ * Whitespace runs to one space, trimmed: the same as `replace(/\s+/g, " ").trim()`, but runs
+ * of words already separated by single spaces are copied whole. This runs over every
+ * character of the page twice, and the regular expression made it the largest cost of reading.
+ */
+function collapse(text: string): string {
+  let out = "";
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n) {
+      const code = text.charCodeAt(j);
+      if (!isSpace(code) || (code === 32 && j + 1 < n && !isSpace(text.charCodeAt(j + 1)))) j++;
+      else break;
+    }
+    out = out ? `${out} ${text.slice(i, j)}` : text.slice(i, j);
+    i = j;
+  }
+  return out;
+}
 
 function absolute(href: string, base?: string): string | null {
   const trimmed = href.trim();
@@ -87,8 +120,10 @@ function absolute(href: string, base?: string): string | null {
 // Checked on the element's own fields rather than with CSS selectors: parsing a selector for
 // every element made reading a page several times slower than parsing it.
 function isChrome(el: Element): boolean {
-  const tokens = `${el.attribs.class ?? ""} ${el.attribs.id ?? ""}`.split(/\s+/).filter(Boolean);
-  if (tokens.some((token) => CHROME_TOKEN.test(token))) return true;
+  const { class: className, id } = el.attribs;
+  if (className !== undefined || id !== undefined) {
+    for (const token of `${className ?? ""} ${id ?? ""}`.split(/\s+/)) if (token && CHROME_TOKEN.test(token)) return true;
+  }
   if (CHROME_TAGS.has(el.tagName) || CHROME_ROLES.has((el.attribs.role ?? "").toLowerCase()) || CHROME_LABEL.test(el.attribs["aria-label"] ?? "")) return true;
   // A page header is chrome; an article's own header (holding its title) is content.
   if (el.tagName !== "header") return false;
@@ -103,54 +138,62 @@ function isChrome(el: Element): boolean {
   return !hasTitle;
 }
 
-/** Every <a href> in or at the given nodes, in document order. */
-function anchorsIn(nodes: AnyNode[]): Element[] {
-  const found: Element[] = [];
-  const walk = (node: AnyNode) => {
-    if (node.type !== "tag" && node.type !== "root") return;
-    const el = node as Element;
-    if (el.tagName === "a" && el.attribs?.href !== undefined) found.push(el);
-    for (const child of el.children ?? []) walk(child);
-  };
-  for (const node of nodes) walk(node);
-  return found;
+/** What one walk over the parsed page finds before anything is removed. */
+interface PageSurvey {
+  title?: Element;
+  firstH1?: Element;
+  body?: Element;
+  anchors: Element[];
+  unread: Element[];
+  /** The first element of each main-content rank, outside unread elements. */
+  main: Array<Element | undefined>;
 }
 
+function surveyPage(node: AnyNode, survey: PageSurvey, inUnread: boolean): void {
+  for (const child of (node as Element).children ?? []) {
+    if (child.type !== "tag" && child.type !== "script" && child.type !== "style") continue;
+    const el = child as Element;
+    const tag = el.tagName;
+    if (tag === "title") survey.title ??= el;
+    else if (tag === "h1") survey.firstH1 ??= el;
+    else if (tag === "body") survey.body ??= el;
+    else if (tag === "a" && el.attribs.href !== undefined) survey.anchors.push(el);
+    const unread = UNREAD_TAGS.has(tag);
+    if (unread) survey.unread.push(el);
+    if (!inUnread && !unread) {
+      const rank = mainRank(el);
+      if (rank >= 0) survey.main[rank] ??= el;
+    }
+    surveyPage(el, survey, inUnread || unread);
+  }
+}
+
+/**
+ * Parsed with htmlparser2 rather than cheerio's default parse5: it builds the same domhandler
+ * tree about five times faster, and reading dominated the cost of analysing a report.
+ */
 export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlDocument {
-  const $ = cheerio.load(html);
+  const document = parseDocument(html);
   const base = options.url;
-  const document = $.root()[0]!;
+  const survey: PageSurvey = { anchors: [], unread: [], main: new Array(MAIN_RANKS) };
+  surveyPage(document, survey, false);
+  const title = collapse(survey.title ? textContent(survey.title) : "") || collapse(survey.firstH1 ? textContent(survey.firstH1) : "");
 
-  let titleElement: Element | undefined;
-  let firstH1: Element | undefined;
-  let body: Element | undefined;
-  const anchors: Element[] = [];
-  const unread: Element[] = [];
-  eachElement(document, (el) => {
-    if (el.tagName === "title") titleElement ??= el;
-    if (el.tagName === "h1") firstH1 ??= el;
-    if (el.tagName === "body") body ??= el;
-    if (el.tagName === "a" && el.attribs.href !== undefined) anchors.push(el);
-    if (UNREAD_TAGS.has(el.tagName)) unread.push(el);
-  });
-  const title = collapse(titleElement ? $(titleElement).text() : "") || collapse(firstH1 ? $(firstH1).text() : "");
-
+  // Each anchor is resolved once: its link is listed for the page and again for its block.
+  const linkOf = new Map<Element, Link>();
   const links: Link[] = [];
-  for (const a of anchors) {
+  for (const a of survey.anchors) {
     const href = absolute(a.attribs.href ?? "", base);
-    if (href) links.push({ text: collapse($(a).text()), href });
+    if (!href) continue;
+    const link = { text: collapse(textContent(a)), href };
+    linkOf.set(a, link);
+    links.push(link);
   }
 
-  $(unread).remove();
-  const pageText = visibleLines($, body ?? document).join("\n");
+  for (const el of survey.unread) removeElement(el);
+  const pageText = visibleLines(survey.body ?? document).join("\n");
 
-  const found: Array<Element | undefined> = new Array(MAIN_CANDIDATES.length);
-  eachElement(document, (el) => {
-    MAIN_CANDIDATES.forEach((matches, i) => {
-      if (!found[i] && matches(el)) found[i] = el;
-    });
-  });
-  const root = found.find(Boolean) ?? body;
+  const root = survey.main.find(Boolean) ?? survey.body;
   const chrome: Element[] = [];
   if (root) {
     eachElement(root, (el) => {
@@ -159,36 +202,65 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlDocum
       return false;
     });
   }
-  $(chrome).remove();
+  for (const el of chrome) removeElement(el);
 
-  const reader = new BlockReader($, base);
+  const reader = new BlockReader(linkOf, base);
   reader.visit(root ?? document, 0);
-  return { title, blocks: reader.blocks, links, pageText };
+  return { title, blocks: reader.blocks, links: links.map((link) => ({ ...link })), pageText };
+}
+
+/**
+ * Appends the text below `node` to the last entry of `lines`, starting a new entry at each
+ * <br> and around each block element. A plain recursive function: this runs for every node of
+ * the page, and closures made per call cost more than the walk.
+ */
+function collectLines(node: AnyNode, lines: string[], stopAt: ((el: Element) => boolean) | undefined, keepButtons: boolean): void {
+  if (node.type === "text") {
+    lines[lines.length - 1] += (node as unknown as { data: string }).data;
+    return;
+  }
+  if (node.type !== "tag") return;
+  const el = node as Element;
+  // Buttons inside headings carry accordion titles even without ARIA attributes.
+  if ((skipped(el) && !(keepButtons && el.tagName === "button")) || stopAt?.(el)) return;
+  if (el.tagName === "br") {
+    lines.push("");
+    return;
+  }
+  const block = BLOCK_TAGS.has(el.tagName);
+  if (block) lines.push("");
+  for (const child of el.children) collectLines(child, lines, stopAt, keepButtons);
+  if (block) lines.push("");
+}
+
+/** Collapsed, non-empty lines of text of the nodes. */
+function linesOf(nodes: AnyNode[], stopAt?: (el: Element) => boolean, keepButtons = false): string[] {
+  const raw = [""];
+  for (const node of nodes) collectLines(node, raw, stopAt, keepButtons);
+  const lines: string[] = [];
+  for (const line of raw) {
+    const collapsed = line && collapse(line);
+    if (collapsed) lines.push(collapsed);
+  }
+  return lines;
 }
 
 /** One line per block-level element: enough for date stamps and other page-wide patterns. */
-function visibleLines($: cheerio.CheerioAPI, root: AnyNode): string[] {
-  const lines: string[] = [];
-  let current = "";
-  const flush = () => {
-    const line = collapse(current);
-    if (line) lines.push(line);
-    current = "";
-  };
-  const walk = (node: AnyNode) => {
-    if (node.type === "text") current += (node as unknown as { data: string }).data;
-    if (node.type !== "tag") return;
+function visibleLines(root: AnyNode): string[] {
+  // htmlparser2 adds no <body> to a page written without one; then the whole document is read.
+  return linesOf(root.type === "root" ? (root as unknown as Element).children : [root]);
+}
+
+/** The links of every <a href> in or at the given nodes, in document order. */
+function linksIn(nodes: AnyNode[], linkOf: Map<Element, Link>, into: Link[]): Link[] {
+  for (const node of nodes) {
+    if (node.type !== "tag" && node.type !== "root") continue;
     const el = node as Element;
-    if (skipped(el)) return;
-    if (el.tagName === "br") return flush();
-    const block = BLOCK_TAGS.has(el.tagName);
-    if (block) flush();
-    for (const child of el.children) walk(child);
-    if (block) flush();
-  };
-  walk(root);
-  flush();
-  return lines;
+    const link = el.tagName === "a" ? linkOf.get(el) : undefined;
+    if (link) into.push({ ...link });
+    linksIn(el.children, linkOf, into);
+  }
+  return into;
 }
 
 class BlockReader {
@@ -197,21 +269,12 @@ class BlockReader {
   private tableCount = 0;
 
   constructor(
-    private readonly $: cheerio.CheerioAPI,
+    private readonly linkOf: Map<Element, Link>,
     private readonly base?: string,
   ) {}
 
   private path(): string[] {
     return this.headings.map((h) => h.text);
-  }
-
-  private linksIn(nodes: AnyNode[]): Link[] {
-    const found: Link[] = [];
-    for (const a of anchorsIn(nodes)) {
-      const href = absolute(a.attribs.href ?? "", this.base);
-      if (href) found.push({ text: collapse(this.$(a).text()), href });
-    }
-    return found;
   }
 
   private emit(kind: Block["kind"], text: string, nodes: AnyNode[], extra: Partial<Block> = {}) {
@@ -220,41 +283,10 @@ class BlockReader {
       kind,
       text,
       headingPath: this.path(),
-      links: this.linksIn(nodes),
+      links: linksIn(nodes, this.linkOf, []),
       ...(this.base ? { sourceUrl: this.base } : {}),
       ...extra,
     });
-  }
-
-  /** Inline text of nodes, with <br> and nested block elements as line breaks. */
-  private inlineLines(nodes: AnyNode[], stopAt?: (el: Element) => boolean, keepButtons = false): string[] {
-    const lines: string[] = [];
-    let current = "";
-    const walk = (node: AnyNode) => {
-      if (node.type === "text") current += (node as unknown as { data: string }).data;
-      if (node.type !== "tag") return;
-      const el = node as Element;
-      // Buttons inside headings carry accordion titles even without ARIA attributes.
-      if ((skipped(el) && !(keepButtons && el.tagName === "button")) || stopAt?.(el)) return;
-      if (el.tagName === "br") {
-        lines.push(current);
-        current = "";
-        return;
-      }
-      const block = BLOCK_TAGS.has(el.tagName);
-      if (block) {
-        lines.push(current);
-        current = "";
-      }
-      for (const child of el.children) walk(child);
-      if (block) {
-        lines.push(current);
-        current = "";
-      }
-    };
-    for (const node of nodes) walk(node);
-    lines.push(current);
-    return lines.map(collapse).filter(Boolean);
   }
 
   visit(node: AnyNode, listDepth: number): void {
@@ -265,7 +297,7 @@ class BlockReader {
 
     if (HEADINGS.has(tag)) {
       // Accordion headings wrap their title in a <button> (<h3><button>What might we notice?</button></h3>).
-      const text = this.inlineLines([el], undefined, true).join(" ");
+      const text = linesOf([el], undefined, true).join(" ");
       if (!text) return;
       const level = Number(tag[1]);
       while (this.headings.length && this.headings.at(-1)!.level >= level) this.headings.pop();
@@ -277,13 +309,13 @@ class BlockReader {
     if (tag === "table") return this.visitTable(el);
     if (tag === "dl") return this.visitDefinitionList(el);
     if (tag === "p" || tag === "pre" || tag === "caption" || tag === "figcaption" || tag === "address" || tag === "summary") {
-      for (const line of this.inlineLines([el])) this.emit("paragraph", line, [el]);
+      for (const line of linesOf([el])) this.emit("paragraph", line, [el]);
       return;
     }
     // Containers: runs of inline content become paragraphs; block children are visited.
     let run: AnyNode[] = [];
     const flushRun = () => {
-      for (const line of this.inlineLines(run)) this.emit("paragraph", line, run);
+      for (const line of linesOf(run)) this.emit("paragraph", line, run);
       run = [];
     };
     for (const child of (node as Element).children ?? []) {
@@ -297,7 +329,7 @@ class BlockReader {
 
   private visitListItem(el: Element, depth: number) {
     const nested = (child: Element) => child.tagName === "ul" || child.tagName === "ol" || child.tagName === "table";
-    const text = this.inlineLines([el], nested).join(" ");
+    const text = linesOf([el], nested).join(" ");
     const own = el.children.filter((c) => !(c.type === "tag" && nested(c as Element)));
     this.emit("list_item", text, own, { listDepth: depth });
     for (const child of el.children) {
@@ -312,7 +344,7 @@ class BlockReader {
     for (const child of el.children) {
       if (child.type !== "tag") continue;
       const item = child as Element;
-      const text = this.inlineLines([item]).join(" ");
+      const text = linesOf([item]).join(" ");
       if (item.tagName === "dt") {
         if (term) this.emit("paragraph", term, termNode ? [termNode] : []);
         term = text;
@@ -330,21 +362,17 @@ class BlockReader {
 
   private visitTable(el: Element) {
     const index = this.tableCount++;
-    const $ = this.$;
-    const rows = $(el).find("tr").filter((_, tr) => $(tr).closest("table")[0] === el).toArray();
-    const cellsOf = (tr: Element) =>
-      $(tr)
-        .children("th, td")
-        .toArray()
-        .map((cell) => this.inlineLines([cell]).join("\n"));
+    const rows = rowsOf(el);
+    const cellTags = (tr: Element) => childElements(tr).filter((cell) => cell.tagName === "th" || cell.tagName === "td");
+    const cellsOf = (tr: Element) => cellTags(tr).map((cell) => linesOf([cell]).join("\n"));
     let header: string[] = [];
     let start = 0;
     const first = rows[0];
-    if (first && ($(first).closest("thead").length > 0 || ($(first).children("td").length === 0 && $(first).children("th").length > 1))) {
+    if (first && (inHead(first, el) || (!cellTags(first).some((c) => c.tagName === "td") && cellTags(first).length > 1))) {
       header = cellsOf(first);
       start = 1;
     }
-    const caption = collapse($(el).children("caption").text());
+    const caption = collapse(childElements(el).filter((child) => child.tagName === "caption").map(textContent).join(""));
     if (caption) this.emit("paragraph", caption, []);
     rows.slice(start).forEach((tr, i) => {
       const cells = cellsOf(tr);
@@ -354,4 +382,24 @@ class BlockReader {
       });
     });
   }
+}
+
+const childElements = (el: Element) => el.children.filter((child): child is Element => child.type === "tag");
+
+/** The table's own rows, in order: not those of tables nested in its cells. */
+function rowsOf(table: Element): Element[] {
+  const rows: Element[] = [];
+  const walk = (el: Element) => {
+    for (const child of childElements(el)) {
+      if (child.tagName === "tr") rows.push(child);
+      if (child.tagName !== "table") walk(child);
+    }
+  };
+  walk(table);
+  return rows;
+}
+
+function inHead(row: Element, table: Element): boolean {
+  for (let up = row.parent as Element | null; up && up !== table; up = up.parent as Element | null) if (up.tagName === "thead") return true;
+  return false;
 }
