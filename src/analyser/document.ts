@@ -126,22 +126,39 @@ export function judgeDates(dates: DatedText[], asOf: string): DateJudgement {
   return { reportDate, reviewDate, stale: !current, current };
 }
 
-/** Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word. */
+const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+/** Letters, apostrophes and hyphens continue a word that began with a letter. */
+const continuesWord = (code: number) => isLetter(code) || code === 39 || code === 0x2019 || code === 45;
+
+/**
+ * Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word.
+ * A word is a letter followed by letters, apostrophes and hyphens; it is found with a loop
+ * over character codes, and each distinct word's syllables are counted once.
+ */
 export function fleschReadingEase(sentences: string[]): number | null {
   let words = 0;
   let syllables = 0;
   let counted = 0;
   const known = new Map<string, number>();
   for (const sentence of sentences) {
-    const tokens = sentence.match(/[A-Za-z][A-Za-z'’-]*/g);
-    if (!tokens) continue;
-    counted++;
-    words += tokens.length;
-    for (const token of tokens) {
+    let inSentence = 0;
+    for (let i = 0; i < sentence.length; ) {
+      if (!isLetter(sentence.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < sentence.length && continuesWord(sentence.charCodeAt(end))) end++;
+      const token = sentence.slice(i, end);
       let n = known.get(token);
       if (n === undefined) known.set(token, (n = syllableCount(token)));
       syllables += n;
+      inSentence++;
+      i = end;
     }
+    if (!inSentence) continue;
+    counted++;
+    words += inSentence;
   }
   if (!words || !counted) return null;
   return Math.round((206.835 - 1.015 * (words / counted) - 84.6 * (syllables / words)) * 10) / 10;

@@ -12,7 +12,7 @@
  * Judging it. `section` items weigh the distinct specifics found (rubric.ts) against the
  * item's threshold; `fact` and `document` items have one rule each below.
  */
-import { findProgrammes, type ProgrammeMatch } from "./programmes";
+import { findProgrammes, LEXICON, type ProgrammeMatch } from "./programmes";
 import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
 import type { Segmented, Sentence } from "./segment";
 import { stripNumbering } from "./segment";
@@ -104,8 +104,25 @@ export class Passages {
   }
 
   programmes(sentence: Sentence): ProgrammeMatch[] {
-    return (this.programmeCache[sentence.index] ??= findProgrammes(sentence.text));
+    return (this.programmeCache[sentence.index] ??= findProgrammes(sentence.text, this.lexiconCandidates()[sentence.index] ?? []));
   }
+
+  /** Per sentence, the lexicon names (ids, in order) whose first letters start one of its words. */
+  private lexiconCandidates(): number[][] {
+    if (!this.namesBySentence) {
+      const lists: number[][] = [];
+      LEXICON.forEach((entry, id) => {
+        for (const i of this.seg.words.textsFor(entry.probe) ?? this.seg.sentences.map((s) => s.index)) {
+          const list = (lists[i] ??= []);
+          if (list[list.length - 1] !== id) list.push(id);
+        }
+      });
+      this.namesBySentence = lists;
+    }
+    return this.namesBySentence;
+  }
+
+  private namesBySentence: number[][] | undefined;
 
   /** Sentences about the item outside its own answer; found when first asked. */
   topicalOf(id: ItemId): Sentence[] {
@@ -199,7 +216,8 @@ function weigh(item: RubricItem, sentences: Sentence[], passages: Passages) {
       distinct = names.size;
     } else if (specific.pattern) {
       distinct = new Set(allMatches(specific.pattern, text).map((m) => m.toLowerCase().trim())).size;
-      hits = sentences.filter((s) => passages.about(specific.pattern!, s));
+      // Which sentences hold it matters only for a detail that counts.
+      if (distinct >= (specific.atLeast ?? 1) && distinct > 0) hits = sentences.filter((s) => passages.about(specific.pattern!, s));
     }
     if (distinct >= (specific.atLeast ?? 1) && distinct > 0) {
       score += specific.weight ?? 1;

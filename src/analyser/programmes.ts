@@ -7,6 +7,8 @@
  * names that are also ordinary words ("Thrive", "Fresh Start", "Rainbows") carry a
  * case-sensitive pattern so "children thrive" or "a fresh start" do not count.
  */
+import { isWordCode } from "./word-index";
+
 export type ProgrammeCategory =
   | "literacy"
   | "numeracy"
@@ -176,34 +178,56 @@ export interface ProgrammeMatch {
   text: string;
 }
 
-interface CompiledLexicon {
-  /** All names of one case mode in one expression, to find candidates in a single pass. */
-  regex: RegExp;
-  /** Each entry's own expression, anchored, to tell which name a match is. */
-  entries: Array<{ programme: Programme; exact: RegExp }>;
+/** One lexicon name, compiled three ways. */
+export interface LexiconEntry {
+  programme: Programme;
+  /** `\b(?:name)(?![A-Za-z0-9])`: what the word index reads the name's first letters from. */
+  probe: RegExp;
+  /** The probe, sticky: tried at one word start at a time. */
+  sticky: RegExp;
+  /** The name alone, anchored, to tell which name a matched text is. */
+  exact: RegExp;
+  /** 0 for names matched in any case, 1 for case-sensitive names; each set is scanned on its own. */
+  set: 0 | 1;
 }
 
-function compile(all: readonly Programme[], caseSensitive: boolean): CompiledLexicon {
-  const chosen = all.filter((entry) => Boolean(entry.caseSensitive) === caseSensitive);
-  const sources = chosen.map((entry) => entry.pattern ?? entry.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  const flags = caseSensitive ? "" : "i";
-  // Plain \b and a lookahead rather than Unicode look-behind and named groups: one expression
-  // with a hundred named groups made every match build a hundred-key object.
-  return {
-    regex: new RegExp(`\\b(?:${sources.join("|")})(?![A-Za-z0-9])`, `g${flags}`),
-    entries: chosen.map((programme, i) => ({ programme, exact: new RegExp(`^(?:${sources[i]})$`, flags) })),
-  };
+function compile(programme: Programme): LexiconEntry {
+  const source = programme.pattern ?? programme.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const flags = programme.caseSensitive ? "" : "i";
+  // Plain \b and a lookahead rather than Unicode look-behind: the word index reads the
+  // leading \b-and-letters of non-Unicode patterns only.
+  const probe = `\\b(?:${source})(?![A-Za-z0-9])`;
+  return { programme, probe: new RegExp(probe, flags), sticky: new RegExp(probe, `y${flags}`), exact: new RegExp(`^(?:${source})$`, flags), set: programme.caseSensitive ? 1 : 0 };
 }
 
-const LEXICONS = [compile(PROGRAMMES, false), compile(PROGRAMMES, true)];
+/** Case-insensitive names first, each set in lexicon order, as the scan tries them. */
+export const LEXICON: readonly LexiconEntry[] = [...PROGRAMMES.filter((p) => !p.caseSensitive), ...PROGRAMMES.filter((p) => p.caseSensitive)].map(compile);
+const ALL_ENTRIES = LEXICON.map((_, i) => i);
 
-/** Every lexicon name in the text, in order of appearance. */
-export function findProgrammes(text: string): ProgrammeMatch[] {
+/**
+ * Every lexicon name in the text, in order of appearance. `candidates` (ids into LEXICON, in
+ * order) limits the names tried to those the caller's word index allows; the result is the
+ * same as trying all of them, as one alternation per set would: at each word start from the
+ * left, the first name that matches there, then on from its end.
+ */
+export function findProgrammes(text: string, candidates: readonly number[] = ALL_ENTRIES): ProgrammeMatch[] {
   const found: ProgrammeMatch[] = [];
-  for (const { regex, entries } of LEXICONS) {
-    for (const match of text.matchAll(regex)) {
-      const entry = entries.find((e) => e.exact.test(match[0]));
-      if (entry) found.push({ name: entry.programme.name, category: entry.programme.category, index: match.index ?? 0, text: match[0] });
+  for (const set of [0, 1] as const) {
+    const tried = candidates.filter((id) => LEXICON[id]!.set === set);
+    if (!tried.length) continue;
+    let from = 0;
+    for (let at = 0; at < text.length; at++) {
+      if (at < from || !isWordCode(text.charCodeAt(at)) || (at > 0 && isWordCode(text.charCodeAt(at - 1)))) continue;
+      for (const id of tried) {
+        const { sticky } = LEXICON[id]!;
+        sticky.lastIndex = at;
+        const match = sticky.exec(text);
+        if (!match) continue;
+        const entry = LEXICON.find((e) => e.set === set && e.exact.test(match[0]));
+        if (entry) found.push({ name: entry.programme.name, category: entry.programme.category, index: at, text: match[0] });
+        from = at + match[0].length;
+        break;
+      }
     }
   }
   return found.sort((a, b) => a.index - b.index);

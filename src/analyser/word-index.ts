@@ -13,22 +13,7 @@
  */
 
 /** `\b` word characters (non-Unicode regular expressions): ASCII letters, digits and `_`. */
-const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
-
-/** Each maximal run of word characters, lower-cased: where a `\b`-led branch can start. */
-export function wordsOf(text: string): string[] {
-  const words: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const word = i < text.length && isWordCode(text.charCodeAt(i));
-    if (word && start < 0) start = i;
-    else if (!word && start >= 0) {
-      words.push(text.slice(start, i).toLowerCase());
-      start = -1;
-    }
-  }
-  return words;
-}
+export const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 
 /** Index of the matching `)` for the `(` at `open`, skipping escapes and character classes. */
 function closingParen(source: string, open: number): number {
@@ -80,11 +65,15 @@ const QUANTIFIER = /^(?:[?*]|\{0)/;
 function leadingLiterals(branch: string): string[] | null {
   if (branch.startsWith("(")) {
     const close = closingParen(branch, 0);
-    if (close < 0 || QUANTIFIER.test(branch.slice(close + 1))) return null;
+    if (close < 0) return null;
+    const after = branch.slice(close + 1);
+    // An optional group ("(The )?Decider"): the match starts with the group or with what follows.
+    const optional = after.startsWith("?") && !after.startsWith("??");
+    if (!optional && QUANTIFIER.test(after)) return null;
     const inner = branch.slice(branch.startsWith("(?:") ? 3 : 1, close);
     if (inner.startsWith("?")) return null; // look-around or named group
     const found: string[] = [];
-    for (const part of branches(inner)) {
+    for (const part of optional ? [...branches(inner), after.slice(1)] : branches(inner)) {
       const literals = leadingLiterals(part);
       if (!literals) return null;
       found.push(...literals);
@@ -117,55 +106,111 @@ export function patternPrefixes(pattern: RegExp): string[] | null {
   return prefixes;
 }
 
+/**
+ * Every prefix a pattern has been asked about, as a trie over the word characters, shared by
+ * all documents (patterns are fixed, so it stops growing after the first analysis). Reading a
+ * document walks each word down the trie once, noting the prefixes it starts with: no word
+ * strings, no string-keyed maps, and nothing per pattern until a pattern is first used.
+ */
+const SLOTS = 37;
+const slotOf = (code: number) =>
+  code >= 97 && code <= 122 ? code - 97 : code >= 65 && code <= 90 ? code - 65 : code >= 48 && code <= 57 ? code - 22 : code === 95 ? 36 : -1;
+let trie = new Int32Array(SLOTS * 64);
+/** Per node, the id of the prefix ending there, or -1. */
+const prefixAt: number[] = [-1];
+let prefixCount = 0;
+
+function prefixId(prefix: string): number {
+  let node = 0;
+  for (let i = 0; i < prefix.length; i++) {
+    const at = node * SLOTS + slotOf(prefix.charCodeAt(i));
+    if (!trie[at]) {
+      const child = prefixAt.length;
+      prefixAt.push(-1);
+      if ((child + 1) * SLOTS > trie.length) {
+        const grown = new Int32Array(trie.length * 2);
+        grown.set(trie);
+        trie = grown;
+      }
+      trie[at] = child;
+    }
+    node = trie[at]!;
+  }
+  if (prefixAt[node]! < 0) prefixAt[node] = prefixCount++;
+  return prefixAt[node]!;
+}
+
+const PREFIX_IDS = new WeakMap<RegExp, number[] | null>();
+
+function prefixIds(pattern: RegExp): number[] | null {
+  let ids = PREFIX_IDS.get(pattern);
+  if (ids === undefined) {
+    ids = patternPrefixes(pattern)?.map(prefixId) ?? null;
+    PREFIX_IDS.set(pattern, ids);
+  }
+  return ids;
+}
+
 export class WordIndex {
-  /** Distinct words, sorted, each with the sentences that hold it. */
-  private readonly vocabulary: string[];
-  private readonly holders: number[][];
+  /** Prefixes known when the texts were read; a pattern with a later one is simply run. */
+  private readonly known: number;
+  /** Per prefix id, the texts holding a word that starts with it, ascending. */
+  private readonly holders: number[][] = [];
   private readonly candidates = new Map<RegExp, Uint8Array | null>();
 
   constructor(private readonly texts: readonly string[]) {
-    const byWord = new Map<string, number[]>();
-    texts.forEach((text, i) => {
-      for (const word of wordsOf(text)) {
-        const list = byWord.get(word);
-        if (!list) byWord.set(word, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
+    this.known = prefixCount;
+    const lastText = new Int32Array(prefixCount).fill(-1);
+    for (let t = 0; t < texts.length; t++) {
+      const text = texts[t]!;
+      let node = 0;
+      let inWord = false;
+      for (let i = 0; i < text.length; i++) {
+        const slot = slotOf(text.charCodeAt(i));
+        if (slot < 0) {
+          inWord = false;
+          continue;
+        }
+        // A word's first letter starts at the root; once it leaves the trie, the rest of it is skipped.
+        if (!inWord) {
+          inWord = true;
+          node = 0;
+        } else if (node < 0) continue;
+        node = trie[node * SLOTS + slot] || -1;
+        if (node < 0) continue;
+        const id = prefixAt[node]!;
+        if (id >= 0 && lastText[id] !== t) {
+          lastText[id] = t;
+          (this.holders[id] ??= []).push(t);
+        }
       }
-    });
-    this.vocabulary = [...byWord.keys()].sort();
-    this.holders = this.vocabulary.map((word) => byWord.get(word)!);
+    }
+  }
+
+  /** The texts that could match the pattern (some more than once), or null for all of them. */
+  textsFor(pattern: RegExp): number[] | null {
+    const ids = prefixIds(pattern);
+    if (!ids || ids.some((id) => id >= this.known)) return null;
+    const texts: number[] = [];
+    for (const id of ids) for (const t of this.holders[id] ?? []) texts.push(t);
+    return texts;
   }
 
   /** Which texts could match the pattern (1), or null when every text must be tried. */
   private candidatesFor(pattern: RegExp): Uint8Array | null {
     let marks = this.candidates.get(pattern);
     if (marks === undefined) {
-      const prefixes = patternPrefixes(pattern);
-      marks = prefixes && new Uint8Array(this.texts.length);
-      for (const prefix of prefixes ?? []) {
-        for (let at = this.lowerBound(prefix); at < this.vocabulary.length && this.vocabulary[at]!.startsWith(prefix); at++) {
-          for (const i of this.holders[at]!) marks![i] = 1;
-        }
-      }
+      const texts = this.textsFor(pattern);
+      marks = texts && new Uint8Array(this.texts.length);
+      for (const i of texts ?? []) marks![i] = 1;
       this.candidates.set(pattern, marks);
     }
     return marks;
   }
 
-  private lowerBound(word: string): number {
-    let lo = 0;
-    let hi = this.vocabulary.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.vocabulary[mid]! < word) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
   /** Whether text `i` matches the pattern; the same answer as `pattern.test(texts[i])`. */
   test(pattern: RegExp, i: number): boolean {
-    const marks = this.candidatesFor(pattern);
+    const marks = (globalThis as { NOINDEX?: boolean }).NOINDEX ? null : this.candidatesFor(pattern);
     if (marks && !marks[i]) return false;
     pattern.lastIndex = 0;
     const found = pattern.test(this.texts[i]!);
