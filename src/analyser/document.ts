@@ -139,7 +139,6 @@ export function fleschReadingEase(sentences: string[]): number | null {
   let words = 0;
   let syllables = 0;
   let counted = 0;
-  const known = new Map<string, number>();
   for (const sentence of sentences) {
     let inSentence = 0;
     for (let i = 0; i < sentence.length; ) {
@@ -149,10 +148,7 @@ export function fleschReadingEase(sentences: string[]): number | null {
       }
       let end = i + 1;
       while (end < sentence.length && continuesWord(sentence.charCodeAt(end))) end++;
-      const token = sentence.slice(i, end);
-      let n = known.get(token);
-      if (n === undefined) known.set(token, (n = syllableCount(token)));
-      syllables += n;
+      syllables += syllableCount(sentence, i, end);
       inSentence++;
       i = end;
     }
@@ -164,19 +160,32 @@ export function fleschReadingEase(sentences: string[]): number | null {
   return Math.round((206.835 - 1.015 * (words / counted) - 84.6 * (syllables / words)) * 10) / 10;
 }
 
-const VOWELS = new Set("aeiouy");
+/** The letters of the word being counted, lower-cased; reused so counting allocates nothing. */
+let letters = new Uint16Array(64);
+const isVowel = (code: number) => code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
+/** "laeiouy": letters after which a final "e" or "es" is sounded. */
+const soundsEnding = (code: number) => code === 108 || isVowel(code);
 
-/** Vowel groups, less a silent final "e", "es" or "ed"; a common estimate for English. */
-function syllableCount(word: string): number {
-  let w = word.toLowerCase().replace(/[^a-z]/g, "");
-  if (w.length <= 3) return 1;
-  const end = w.length;
-  if (w.endsWith("ed") || (w.endsWith("es") && !"laeiouy".includes(w[end - 3]!))) w = w.slice(0, -2);
-  else if (w.endsWith("e") && !"laeiouy".includes(w[end - 2]!)) w = w.slice(0, -1);
+/**
+ * Vowel groups in text[start, end), less a silent final "e", "es" or "ed"; a common estimate
+ * for English. Apostrophes and hyphens are ignored.
+ */
+function syllableCount(text: string, start: number, end: number): number {
+  if (end - start > letters.length) letters = new Uint16Array(end - start);
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) letters[n++] = code;
+    else if (code >= 65 && code <= 90) letters[n++] = code + 32;
+  }
+  if (n <= 3) return 1;
+  if (letters[n - 1] === 100 && letters[n - 2] === 101) n -= 2; // -ed
+  else if (letters[n - 1] === 115 && letters[n - 2] === 101 && !soundsEnding(letters[n - 3]!)) n -= 2; // -es
+  else if (letters[n - 1] === 101 && !soundsEnding(letters[n - 2]!)) n -= 1; // -e
   let count = 0;
   let run = 0;
-  for (let i = w[0] === "y" ? 1 : 0; i < w.length; i++) {
-    if (VOWELS.has(w[i]!)) {
+  for (let i = letters[0] === 121 ? 1 : 0; i < n; i++) {
+    if (isVowel(letters[i]!)) {
       // "[aeiouy]{1,2}": a run of vowels counts once per two letters.
       if (run % 2 === 0) count++;
       run++;

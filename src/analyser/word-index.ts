@@ -161,6 +161,9 @@ export class WordIndex {
   constructor(private readonly texts: readonly string[]) {
     this.known = prefixCount;
     const lastText = new Int32Array(prefixCount).fill(-1);
+    // Locals: the loop below runs once per character of the document.
+    const table = trie;
+    const ends = prefixAt;
     for (let t = 0; t < texts.length; t++) {
       const text = texts[t]!;
       let node = 0;
@@ -176,9 +179,9 @@ export class WordIndex {
           inWord = true;
           node = 0;
         } else if (node < 0) continue;
-        node = trie[node * SLOTS + slot] || -1;
+        node = table[node * SLOTS + slot] || -1;
         if (node < 0) continue;
-        const id = prefixAt[node]!;
+        const id = ends[node]!;
         if (id >= 0 && lastText[id] !== t) {
           lastText[id] = t;
           (this.holders[id] ??= []).push(t);
