@@ -12,7 +12,7 @@
  * Judging it. `section` items weigh the distinct specifics found (rubric.ts) against the
  * item's threshold; `fact` and `document` items have one rule each below.
  */
-import { findProgrammes, LEXICON, type ProgrammeMatch } from "./programmes";
+import { findProgrammes, type ProgrammeMatch } from "./programmes";
 import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
 import type { Segmented, Sentence } from "./segment";
 import { stripNumbering } from "./segment";
@@ -96,6 +96,24 @@ export class Passages {
     return this.seg.words.test(pattern, sentence.index);
   }
 
+  /**
+   * Whether any heading over the sentence matches the pattern (tested lower-cased when asked).
+   * Memoised per heading: every sentence of a section carries the same chain.
+   */
+  underHeading(pattern: RegExp, sentence: Sentence, lowerCase = false): boolean {
+    let memo = this.headingMemo.get(pattern);
+    if (!memo) this.headingMemo.set(pattern, (memo = new Map()));
+    for (const heading of sentence.headings) {
+      const key = lowerCase ? `\u0001${heading}` : heading;
+      let matches = memo.get(key);
+      if (matches === undefined) memo.set(key, (matches = pattern.test(lowerCase ? heading.toLowerCase() : heading)));
+      if (matches) return true;
+    }
+    return false;
+  }
+
+  private readonly headingMemo = new Map<RegExp, Map<string, boolean>>();
+
   /** Whether a sentence has a signal; tested when first asked, as most pairs never are. */
   signal(sentence: Sentence, name: SignalName): boolean {
     const at = sentence.index * SIGNAL_NAMES.length + SIGNAL_NAMES.indexOf(name);
@@ -104,25 +122,8 @@ export class Passages {
   }
 
   programmes(sentence: Sentence): ProgrammeMatch[] {
-    return (this.programmeCache[sentence.index] ??= findProgrammes(sentence.text, this.lexiconCandidates()[sentence.index] ?? []));
+    return (this.programmeCache[sentence.index] ??= findProgrammes(sentence.text));
   }
-
-  /** Per sentence, the lexicon names (ids, in order) whose first letters start one of its words. */
-  private lexiconCandidates(): number[][] {
-    if (!this.namesBySentence) {
-      const lists: number[][] = [];
-      LEXICON.forEach((entry, id) => {
-        for (const i of this.seg.words.textsFor(entry.probe) ?? this.seg.sentences.map((s) => s.index)) {
-          const list = (lists[i] ??= []);
-          if (list[list.length - 1] !== id) list.push(id);
-        }
-      });
-      this.namesBySentence = lists;
-    }
-    return this.namesBySentence;
-  }
-
-  private namesBySentence: number[][] | undefined;
 
   /** Sentences about the item outside its own answer; found when first asked. */
   topicalOf(id: ItemId): Sentence[] {
@@ -263,7 +264,7 @@ function nearby(seg: Segmented, sentence: Sentence, before = 1, after = 2): Sent
 }
 
 function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
-  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s) || s.headings.some((h) => item.headings!.test(h.toLowerCase())));
+  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s) || passages.underHeading(item.headings!, s, true));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["no SENCO (special educational needs co-ordinator) is named or mentioned"]);
   let best: { named: boolean; direct: boolean; office: boolean; evidence: Sentence[] } = { named: false, direct: false, office: false, evidence: [mentions[0]!] };
   let dangling = false;
@@ -390,18 +391,18 @@ function judgeContribution(item: RubricItem, passages: Passages): ItemFinding {
 
 function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
   const seg = passages.seg;
-  const named = seg.sentences.filter((s) => (passages.about(CUES.C03.contactRole, s) || s.headings.some((h) => CUES.C03.contactRole.test(h))) && passages.signal(s, "namedPerson"));
+  const named = seg.sentences.filter((s) => (passages.about(CUES.C03.contactRole, s) || passages.underHeading(CUES.C03.contactRole, s)) && passages.signal(s, "namedPerson"));
   const roles = seg.sentences.filter((s) => passages.about(item.topic!, s) && passages.about(CUES.C03.contactRole, s));
   const located = (s: Sentence) => passages.about(CUES.C03.policyLocation, s) || s.links.some((l) => /polic/i.test(`${l.text} ${l.href}`));
   const policy = seg.sentences.filter((s) => {
-    if (!passages.about(CUES.C03.policy, s) && !s.headings.some((h) => CUES.C03.policy.test(h))) return false;
+    if (!passages.about(CUES.C03.policy, s) && !passages.underHeading(CUES.C03.policy, s)) return false;
     const next = seg.sentences[s.index + 1];
     return located(s) || (next !== undefined && next.block === s.block && /^(?:it|this)\b/i.test(next.text) && located(next));
   });
   const combined = seg.headings.some((h) => CUES.C03.combinedPolicy.test(h.text)) || seg.sentences.slice(0, 5).some((s) => passages.about(CUES.C03.combinedPolicy, s));
   // Schools often give the policy's place in the page footer, outside the report's content.
-  const inPage = (options.pageText ?? "").split("\n").some((line) => CUES.C03.policy.test(line) && CUES.C03.policyLocation.test(line));
-  const policyFound = policy.length > 0 || combined || inPage;
+  const inPage = () => (options.pageText ?? "").split("\n").some((line) => CUES.C03.policy.test(line) && CUES.C03.policyLocation.test(line));
+  const policyFound = policy.length > 0 || combined || inPage();
   const evidence = [...named.slice(0, 2), ...policy.slice(0, 1)];
   if (named.length && policyFound) return finding(item.id, "present", 0.85, ["names people to contact and says where the SEN policy is"], evidence, ["named contacts", "SEN policy location"]);
   if (!named.length && !policyFound && !roles.length) return finding(item.id, "missing", 0.75, ["no named contacts for concerns and no SEN policy"]);
@@ -429,7 +430,8 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
     for (const match of block.text.matchAll(/\b([A-Z][A-Za-z]?[A-Z]{1,6})s?\b/g)) {
       const token = match[1]!;
       const key = token.toUpperCase();
-      if (CUES.C04.notAcronyms.has(key) || !/[A-Z].*[A-Z]/.test(token)) continue;
+      // Only the first use of each abbreviation is recorded; later ones change nothing.
+      if (acronyms.has(key) || CUES.C04.notAcronyms.has(key) || !/[A-Z].*[A-Z]/.test(token)) continue;
       // Next to another word in capitals it is part of a title ("SPECIAL EDUCATIONAL NEEDS").
       const at = match.index ?? 0;
       const before = block.text.slice(Math.max(0, at - 20), at);
@@ -464,13 +466,7 @@ function judgePlainLanguage(item: RubricItem, passages: Passages, options: Judge
   const seg = passages.seg;
   const flesch = options.flesch === null ? "" : ` Flesch reading ease ${options.flesch}.`;
   // A glossary under a heading, a question line or a label ("Words we use: ...").
-  const glossaryHeadings = new Map<string, boolean>();
-  const isGlossary = (heading: string) => {
-    let yes = glossaryHeadings.get(heading);
-    if (yes === undefined) glossaryHeadings.set(heading, (yes = item.headings!.test(heading.toLowerCase())));
-    return yes;
-  };
-  const entries = seg.sentences.filter((s) => s.headings.some(isGlossary) && (passages.about(CUES.C04.glossaryEntry, s) || seg.blocks[s.block]!.kind === "table_row")).length;
+  const entries = seg.sentences.filter((s) => passages.underHeading(item.headings!, s, true) && (passages.about(CUES.C04.glossaryEntry, s) || seg.blocks[s.block]!.kind === "table_row")).length;
   const glossary = entries >= 3;
   const formats = seg.sentences.filter((s) => passages.about(CUES.C04.otherFormats, s) || passages.about(CUES.C04.languages, s));
   const acronyms = acronymsExplained(seg);

@@ -7,7 +7,7 @@
  * names that are also ordinary words ("Thrive", "Fresh Start", "Rainbows") carry a
  * case-sensitive pattern so "children thrive" or "a fresh start" do not count.
  */
-import { isWordCode } from "./word-index";
+import { isWordCode, prefixesAt, prefixIds } from "./word-index";
 
 export type ProgrammeCategory =
   | "literacy"
@@ -202,24 +202,58 @@ function compile(programme: Programme): LexiconEntry {
 
 /** Case-insensitive names first, each set in lexicon order, as the scan tries them. */
 export const LEXICON: readonly LexiconEntry[] = [...PROGRAMMES.filter((p) => !p.caseSensitive), ...PROGRAMMES.filter((p) => p.caseSensitive)].map(compile);
-const ALL_ENTRIES = LEXICON.map((_, i) => i);
+
+/** Lexicon ids by the id of a first-letters prefix (see word-index.ts); names without one are always tried. */
+const BY_PREFIX = new Map<number, number[]>();
+const ALWAYS_TRIED: number[] = [];
+LEXICON.forEach((entry, id) => {
+  const prefixes = prefixIds(entry.probe);
+  if (!prefixes) ALWAYS_TRIED.push(id);
+  for (const prefix of prefixes ?? []) {
+    const ids = BY_PREFIX.get(prefix);
+    if (!ids) BY_PREFIX.set(prefix, [id]);
+    else if (ids[ids.length - 1] !== id) ids.push(id);
+  }
+});
+
+/** The names that could start at the word beginning at `at`, in lexicon order. */
+function namesStartingAt(text: string, at: number): readonly number[] {
+  let ids: number[] | undefined;
+  let merged = false;
+  for (const prefix of prefixesAt(text, at)) {
+    const more = BY_PREFIX.get(prefix);
+    if (!more) continue;
+    merged = ids !== undefined;
+    ids = ids ? ids.concat(more) : more;
+  }
+  if (!ids) return ALWAYS_TRIED;
+  if (ALWAYS_TRIED.length) {
+    ids = ids.concat(ALWAYS_TRIED);
+    merged = true;
+  }
+  return merged ? [...new Set(ids)].sort((x, y) => x - y) : ids;
+}
 
 /**
- * Every lexicon name in the text, in order of appearance. `candidates` (ids into LEXICON, in
- * order) limits the names tried to those the caller's word index allows; the result is the
- * same as trying all of them, as one alternation per set would: at each word start from the
- * left, the first name that matches there, then on from its end.
+ * Every lexicon name in the text, in order of appearance: the same result as one alternation
+ * of all names per set (at each word start from the left, the first name that matches there,
+ * then on from its end), but only the names whose first letters start that word are tried.
  */
-export function findProgrammes(text: string, candidates: readonly number[] = ALL_ENTRIES): ProgrammeMatch[] {
+export function findProgrammes(text: string): ProgrammeMatch[] {
+  const starts: Array<{ at: number; names: readonly number[] }> = [];
+  for (let at = 0; at < text.length; at++) {
+    if (!isWordCode(text.charCodeAt(at)) || (at > 0 && isWordCode(text.charCodeAt(at - 1)))) continue;
+    const names = namesStartingAt(text, at);
+    if (names.length) starts.push({ at, names });
+  }
   const found: ProgrammeMatch[] = [];
-  for (const set of [0, 1] as const) {
-    const tried = candidates.filter((id) => LEXICON[id]!.set === set);
-    if (!tried.length) continue;
+  for (const set of starts.length ? ([0, 1] as const) : []) {
     let from = 0;
-    for (let at = 0; at < text.length; at++) {
-      if (at < from || !isWordCode(text.charCodeAt(at)) || (at > 0 && isWordCode(text.charCodeAt(at - 1)))) continue;
-      for (const id of tried) {
-        const { sticky } = LEXICON[id]!;
+    for (const { at, names } of starts) {
+      if (at < from) continue;
+      for (const id of names) {
+        const { sticky, set: inSet } = LEXICON[id]!;
+        if (inSet !== set) continue;
         sticky.lastIndex = at;
         const match = sticky.exec(text);
         if (!match) continue;

@@ -142,13 +142,28 @@ function prefixId(prefix: string): number {
 
 const PREFIX_IDS = new WeakMap<RegExp, number[] | null>();
 
-function prefixIds(pattern: RegExp): number[] | null {
+/** Ids of the pattern's prefixes in the shared trie (added on first use), or null if it has none. */
+export function prefixIds(pattern: RegExp): number[] | null {
   let ids = PREFIX_IDS.get(pattern);
   if (ids === undefined) {
     ids = patternPrefixes(pattern)?.map(prefixId) ?? null;
     PREFIX_IDS.set(pattern, ids);
   }
   return ids;
+}
+
+/** Ids of the known prefixes the word starting at `at` begins with, shortest first. */
+export function prefixesAt(text: string, at: number): number[] {
+  const found: number[] = [];
+  let node = 0;
+  for (let i = at; i < text.length; i++) {
+    const slot = slotOf(text.charCodeAt(i));
+    if (slot < 0) break;
+    node = trie[node * SLOTS + slot]!;
+    if (!node) break;
+    if (prefixAt[node]! >= 0) found.push(prefixAt[node]!);
+  }
+  return found;
 }
 
 export class WordIndex {
@@ -190,22 +205,13 @@ export class WordIndex {
     }
   }
 
-  /** The texts that could match the pattern (some more than once), or null for all of them. */
-  textsFor(pattern: RegExp): number[] | null {
-    const ids = prefixIds(pattern);
-    if (!ids || ids.some((id) => id >= this.known)) return null;
-    const texts: number[] = [];
-    for (const id of ids) for (const t of this.holders[id] ?? []) texts.push(t);
-    return texts;
-  }
-
   /** Which texts could match the pattern (1), or null when every text must be tried. */
   private candidatesFor(pattern: RegExp): Uint8Array | null {
     let marks = this.candidates.get(pattern);
     if (marks === undefined) {
-      const texts = this.textsFor(pattern);
-      marks = texts && new Uint8Array(this.texts.length);
-      for (const i of texts ?? []) marks![i] = 1;
+      const ids = prefixIds(pattern);
+      marks = ids && !ids.some((id) => id >= this.known) ? new Uint8Array(this.texts.length) : null;
+      for (const id of marks ? ids! : []) for (const t of this.holders[id] ?? []) marks![t] = 1;
       this.candidates.set(pattern, marks);
     }
     return marks;
