@@ -2,6 +2,7 @@
  * Document-level signals: the report's date and review date, whether it is stale, Flesch
  * reading ease, superseded law and terminology, and how much of it is hedged or generic.
  */
+import { execAll } from "../lib/exec-all";
 import type { Segmented } from "./segment";
 import { ASPIRATION, GENERIC, HEDGE, signalsIn } from "./signals";
 
@@ -60,7 +61,7 @@ export function parseDate(text: string): { iso: string; precision: DatedText["pr
 }
 
 function collect(text: string, base: number | null, pattern: RegExp, kind: DatedText["kind"], into: DatedText[], taken: Array<[number, number]>) {
-  for (const match of text.matchAll(pattern)) {
+  for (const match of execAll(pattern, text)) {
     const start = match.index ?? 0;
     const end = start + match[0].length;
     if (taken.some(([s, e]) => start < e && end > s)) continue;

@@ -5,6 +5,7 @@
  */
 import type { Block } from "../extract/blocks";
 import { htmlToBlocks } from "../extract/html";
+import { execAll } from "../lib/exec-all";
 import { pdfToBlocks } from "../extract/pdf";
 import { textToBlocks } from "../extract/text";
 import { findReportDates, fleschReadingEase, judgeDates, outdatedTerms, statementDensity, type DatedText } from "./document";
@@ -38,7 +39,7 @@ function inferSchool(sentences: Sentence[]): { schoolType: "mainstream" | "speci
   const opening = sentences.slice(0, 20).map((s) => s.text).join(" ");
   const schoolType = SPECIAL_SCHOOL.test(opening) ? "special" : "mainstream";
   let oldest = 0;
-  for (const match of opening.matchAll(AGE_RANGE)) {
+  for (const match of execAll(AGE_RANGE, opening)) {
     const [from, to] = [Number(match[1]), Number(match[2])];
     if (from < to && to <= 19 && from <= 16) oldest = Math.max(oldest, to);
   }

@@ -12,6 +12,7 @@
  * Judging it. `section` items weigh the distinct specifics found (rubric.ts) against the
  * item's threshold; `fact` and `document` items have one rule each below.
  */
+import { execAll } from "../lib/exec-all";
 import { findProgrammes, type ProgrammeMatch } from "./programmes";
 import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
 import type { Segmented, Sentence } from "./segment";
@@ -413,6 +414,8 @@ function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptio
 }
 
 
+const ACRONYM = /\b([A-Z][A-Za-z]?[A-Z]{1,6})s?\b/g;
+
 function acronymsExplained(seg: Segmented): { total: number; explained: number; unexplained: string[] } {
   const text = seg.text;
   const acronyms = new Map<string, string>();
@@ -427,7 +430,7 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
     const letters = upper + lower;
     // A line in capitals is a shouted title, not a run of acronyms; an acronym needs two capitals.
     if ((letters > 8 && lower / letters < 0.2) || (block.kind === "heading" && lower === 0) || upper < 2) continue;
-    for (const match of block.text.matchAll(/\b([A-Z][A-Za-z]?[A-Z]{1,6})s?\b/g)) {
+    for (const match of execAll(ACRONYM, block.text)) {
       const token = match[1]!;
       const key = token.toUpperCase();
       // Only the first use of each abbreviation is recorded; later ones change nothing.
@@ -451,7 +454,7 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
     new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Oo]ur)\\s+${ACR}\\s+is\\s+(?:the |a |an )?(?:person|teacher|member|responsible|someone|trained|document|legal|plan|service|specialist)\\b`, "g"),
     new RegExp(`\\b[Ww]hat (?:is|are) (?:an? |the )?${ACR}s?\\b`, "g"),
   ]) {
-    for (const match of text.matchAll(form)) explainedKeys.add(match[1]!.toUpperCase());
+    for (const match of execAll(form, text)) explainedKeys.add(match[1]!.toUpperCase());
   }
   const unexplained: string[] = [];
   let explained = 0;

@@ -9,6 +9,7 @@
  * ("Admissions: disabled pupils are ...", "SENCO | Mrs ...").
  */
 import type { Block } from "../extract/blocks";
+import { execAll } from "../lib/exec-all";
 import { WordIndex } from "./word-index";
 
 export interface Sentence {
@@ -43,6 +44,7 @@ const QUESTION_START = /^(how|what|who|where|when|which|why|will|can|does|do|is|
 const NUMBERING = /^\s*(?:(?:section|part|q(?:uestion)?)\s*)?\(?\d{1,2}(?:\.\d{1,2}){0,3}[.):]?\s+|^\s*\(?[a-z]\)\s+/i;
 /** "Admissions: ..." or "SENCO - ..." at the start of a block: the label is a local heading. */
 const LEADING_LABEL = /^([A-Z][\w'’()&/,-]*(?:\s+[\w'’()&/,-]+){0,5})\s*(?::|\s[–—-]\s)\s*(?=\S)/;
+const SENTENCE_BOUNDARY = /[.!?](?:["”’)\]]*)\s+(?=["“‘(]?[A-Z0-9£])|;\s+(?=[a-z])(?=[^;]{40,})/g;
 /** Periods that do not end a sentence: titles, common abbreviations and initials ("Mrs J. Smith"). */
 const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Mx|St|No|e\.g|i\.e|etc|Inc|approx|incl|Co|Ltd|vs|cf)\.$|(?:^|\s)[A-Z]\.$/;
 
@@ -69,8 +71,7 @@ function isLabelLine(block: Block, next: Block | undefined, isTopic: (text: stri
 export function splitSentences(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = 0;
-  const boundary = /[.!?](?:["”’)\]]*)\s+(?=["“‘(]?[A-Z0-9£])|;\s+(?=[a-z])(?=[^;]{40,})/g;
-  for (const match of text.matchAll(boundary)) {
+  for (const match of execAll(SENTENCE_BOUNDARY, text)) {
     const end = (match.index ?? 0) + 1;
     if (ABBREVIATIONS.test(text.slice(Math.max(start, end - 6), end))) continue;
     if (end - start >= 2) spans.push([start, end]);

@@ -5,6 +5,8 @@
  * documents, restating a duty). Each is a named pattern so item rules in rubric.ts can refer
  * to it by name and reasons can say what was or was not found.
  */
+import { execAll } from "../lib/exec-all";
+
 const NUM = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty)";
 const PERIOD = "(?:day|morning|afternoon|lunchtime|week|fortnight|month|term|half[- ]term|year|lesson|session|block)";
 const WEEKDAY = "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?";
@@ -142,7 +144,7 @@ export function has(pattern: RegExp, text: string): boolean {
 }
 
 export function allMatches(pattern: RegExp, text: string): string[] {
-  return [...text.matchAll(pattern)].map((match) => match[0]);
+  return execAll(pattern, text).map((match) => match[0]);
 }
 
 /** Phrases that name the annual review meeting, so "annual" is not read as a frequency. */
