@@ -92,6 +92,14 @@ export class Passages {
     }
   }
 
+  /**
+   * Matches of a global pattern in the sentences' text joined with non-word separators
+   * (`joined`, built only when needed); none, without a scan, when the word index allows none.
+   */
+  matchesIn(pattern: RegExp, sentences: Sentence[], joined: () => string): string[] {
+    return this.seg.words.mayMatchAny(pattern, sentences.map((s) => s.index)) ? allMatches(pattern, joined()) : [];
+  }
+
   /** Whether the pattern matches the sentence, run only where the word index allows a match. */
   about(pattern: RegExp, sentence: Sentence): boolean {
     return this.seg.words.test(pattern, sentence.index);
@@ -183,15 +191,17 @@ function finding(id: ItemId, status: ItemStatus, confidence: number, reasons: st
 
 /** Reasons a passage reads as generic: hedges, deflection, restated duties, generic nouns, item cues. */
 function vaguenessReasons(item: RubricItem, sentences: Sentence[], passages: Passages): string[] {
-  const text = sentences.map((s) => s.text).join(" ");
+  let text: string | undefined;
+  const joined = () => (text ??= sentences.map((s) => s.text).join(" "));
   const reasons: string[] = [];
-  for (const cue of item.vagueCues ?? []) if (has(cue.pattern, text)) reasons.push(cue.reason);
+  for (const cue of item.vagueCues ?? []) if (passages.seg.words.mayMatchAny(cue.pattern, sentences.map((s) => s.index)) && has(cue.pattern, joined())) reasons.push(cue.reason);
   const deflecting = sentences.filter((s) => passages.about(DEFLECTION, s));
-  if (deflecting.length && deflecting.length >= sentences.length / 2) reasons.push(`answers mainly by pointing to another document (${quoteList(allMatches(DEFLECTION, text))})`);
-  if (has(DUTY_RESTATEMENT, text)) reasons.push(`restates the legal duty instead of saying what is done (${quoteList(allMatches(DUTY_RESTATEMENT, text))})`);
-  const hedges = allMatches(HEDGE, text);
+  if (deflecting.length && deflecting.length >= sentences.length / 2) reasons.push(`answers mainly by pointing to another document (${quoteList(allMatches(DEFLECTION, joined()))})`);
+  const duties = passages.matchesIn(DUTY_RESTATEMENT, sentences, joined);
+  if (duties.length) reasons.push(`restates the legal duty instead of saying what is done (${quoteList(duties)})`);
+  const hedges = passages.matchesIn(HEDGE, sentences, joined);
   if (hedges.length) reasons.push(`hedged wording: ${quoteList(hedges)}`);
-  const generic = allMatches(GENERIC, text);
+  const generic = passages.matchesIn(GENERIC, sentences, joined);
   if (generic.length) reasons.push(`generic wording in place of names: ${quoteList(generic)}`);
   return reasons;
 }
@@ -201,7 +211,8 @@ function weigh(item: RubricItem, sentences: Sentence[], passages: Passages) {
   let score = 0;
   const found: string[] = [];
   const perSentence = new Map<Sentence, number>();
-  const text = sentences.map((s) => s.text).join(" \n ");
+  let text: string | undefined;
+  const joined = () => (text ??= sentences.map((s) => s.text).join(" \n "));
   for (const specific of item.specifics ?? []) {
     let hits: Sentence[] = [];
     let distinct = 0;
@@ -217,7 +228,7 @@ function weigh(item: RubricItem, sentences: Sentence[], passages: Passages) {
       }
       distinct = names.size;
     } else if (specific.pattern) {
-      distinct = new Set(allMatches(specific.pattern, text).map((m) => m.toLowerCase().trim())).size;
+      distinct = new Set(passages.matchesIn(specific.pattern, sentences, joined).map((m) => m.toLowerCase().trim())).size;
       // Which sentences hold it matters only for a detail that counts.
       if (distinct >= (specific.atLeast ?? 1) && distinct > 0) hits = sentences.filter((s) => passages.about(specific.pattern!, s));
     }

@@ -217,6 +217,15 @@ export class WordIndex {
     return marks;
   }
 
+  /**
+   * False when none of the texts can match the pattern, nor any string joining them with
+   * non-word characters between (every word of such a string is a word of one of the texts).
+   */
+  mayMatchAny(pattern: RegExp, indices: readonly number[]): boolean {
+    const marks = this.candidatesFor(pattern);
+    return !marks || indices.some((i) => marks[i] === 1);
+  }
+
   /** Whether text `i` matches the pattern; the same answer as `pattern.test(texts[i])`. */
   test(pattern: RegExp, i: number): boolean {
     const marks = (globalThis as { NOINDEX?: boolean }).NOINDEX ? null : this.candidatesFor(pattern);
