@@ -49,12 +49,23 @@ const ANY_FACT_TOPIC = new RegExp(
   "i",
 );
 
+/**
+ * Whether a heading (lower-cased) could name any item: one test instead of one per item.
+ * Joining sources is exact only for patterns without flags; with any, every heading is tested.
+ */
+const HEADING_PATTERNS = RUBRIC.flatMap((item) => [item.headings, item.broadHeadings]).filter((pattern): pattern is RegExp => pattern !== undefined);
+const ANY_HEADING = HEADING_PATTERNS.every((pattern) => !pattern.flags) ? new RegExp(HEADING_PATTERNS.map((pattern) => pattern.source).join("|")) : /(?:)/;
+
 /** Which items a heading names; memoised per analysis. */
 export function headingMatcher(): (heading: string) => ItemId[] {
   const cache = new Map<string, ItemId[]>();
+  const byHeading = new Map<string, ItemId[]>();
   return (heading) => {
+    const known = byHeading.get(heading);
+    if (known) return known;
     const key = stripNumbering(heading).toLowerCase().replace(/\((?:trust|school|academy) statement\)/g, "").trim();
     let ids = cache.get(key);
+    if (!ids && !ANY_HEADING.test(key)) ids = [];
     if (!ids) {
       const allowed = (item: RubricItem) => !item.headingExclude?.test(key);
       ids = RUBRIC.filter((item) => item.headings?.test(key) && allowed(item)).map((item) => item.id);
@@ -64,6 +75,7 @@ export function headingMatcher(): (heading: string) => ItemId[] {
       else ids = [...ids, ...RUBRIC.filter((item) => !ids!.includes(item.id) && item.broadHeadings?.test(key) && allowed(item) && !RUBRIC.some((other) => other.broadHeadings === item.broadHeadings && ids!.includes(other.id))).map((item) => item.id)];
       cache.set(key, ids);
     }
+    byHeading.set(heading, ids);
     return ids;
   };
 }
@@ -164,7 +176,7 @@ export class Passages {
       const others = ids.filter((id) => !sections.includes(id));
       const about = sections.filter((id) => this.about(RUBRIC_BY_ID.get(id)!.topic!, sentence));
       if (about.length) return [...about, ...others];
-      const sameSection = previous !== null && previous.sentence.headings[0] === sentence.headings[0] && previous.sentence.headingPath.join() === sentence.headingPath.join();
+      const sameSection = previous !== null && previous.sentence.headings[0] === sentence.headings[0] && samePath(previous.sentence.headingPath, sentence.headingPath);
       return [...(sameSection ? previous.owners.filter((id) => sections.includes(id)) : sections), ...others];
     }
     return [];
@@ -181,6 +193,9 @@ export class Passages {
     return [...this.own.get(id)!, ...this.topicalOf(id)].sort((a, b) => a.index - b.index);
   }
 }
+
+/** Readers share one path array between blocks under the same headings; others compare by value. */
+const samePath = (a: string[], b: string[]) => a === b || (a.length === b.length && a.every((text, i) => text === b[i]));
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const quoteList = (phrases: string[]) => [...new Set(phrases.map((p) => p.toLowerCase()))].slice(0, 3).map((p) => `"${p}"`).join(", ");
@@ -267,7 +282,7 @@ function judgeSection(item: RubricItem, passages: Passages, options: JudgeOption
 
 /** Sentences from `before` blocks above to `after` blocks below, under the same headings. */
 function nearby(seg: Segmented, sentence: Sentence, before = 1, after = 2): Sentence[] {
-  const near = (s: Sentence) => s.headingPath === sentence.headingPath || s.headingPath.join("\u0000") === sentence.headingPath.join("\u0000");
+  const near = (s: Sentence) => samePath(s.headingPath, sentence.headingPath);
   let first = sentence.index;
   while (first > 0 && seg.sentences[first - 1]!.block >= sentence.block - before) first--;
   let last = sentence.index;
@@ -349,7 +364,7 @@ function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s) && has(item.topic!, s.text.replace(CUES.K13.schoolOffer, "")));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["the council's Local Offer is not mentioned"]);
   for (const mention of mentions) {
-    const window = passages.seg.sentences.slice(mention.index, mention.index + 3).filter((s) => s.headingPath.join() === mention.headingPath.join());
+    const window = passages.seg.sentences.slice(mention.index, mention.index + 3).filter((s) => samePath(s.headingPath, mention.headingPath));
     const linked = window.some((s) => passages.signal(s, "webAddress") || s.links.some((l) => /^https?:/i.test(l.href)));
     if (linked) return finding(item.id, "present", 0.9, ["the Local Offer is named with its web address or a link"], [mention], ["Local Offer with a link"]);
   }

@@ -178,15 +178,13 @@ export interface ProgrammeMatch {
   text: string;
 }
 
-/** One lexicon name, compiled three ways. */
+/** One lexicon name, compiled two ways. */
 export interface LexiconEntry {
   programme: Programme;
   /** `\b(?:name)(?![A-Za-z0-9])`: what the word index reads the name's first letters from. */
   probe: RegExp;
   /** The probe, sticky: tried at one word start at a time. */
   sticky: RegExp;
-  /** The name alone, anchored, to tell which name a matched text is. */
-  exact: RegExp;
   /** 0 for names matched in any case, 1 for case-sensitive names; each set is scanned on its own. */
   set: 0 | 1;
 }
@@ -197,7 +195,7 @@ function compile(programme: Programme): LexiconEntry {
   // Plain \b and a lookahead rather than Unicode look-behind: the word index reads the
   // leading \b-and-letters of non-Unicode patterns only.
   const probe = `\\b(?:${source})(?![A-Za-z0-9])`;
-  return { programme, probe: new RegExp(probe, flags), sticky: new RegExp(probe, `y${flags}`), exact: new RegExp(`^(?:${source})$`, flags), set: programme.caseSensitive ? 1 : 0 };
+  return { programme, probe: new RegExp(probe, flags), sticky: new RegExp(probe, `y${flags}`), set: programme.caseSensitive ? 1 : 0 };
 }
 
 /** Case-insensitive names first, each set in lexicon order, as the scan tries them. */
@@ -257,8 +255,9 @@ export function findProgrammes(text: string): ProgrammeMatch[] {
         sticky.lastIndex = at;
         const match = sticky.exec(text);
         if (!match) continue;
-        const entry = LEXICON.find((e) => e.set === set && e.exact.test(match[0]));
-        if (entry) found.push({ name: entry.programme.name, category: entry.programme.category, index: at, text: match[0] });
+        // No earlier name of the set matches here (each was tried first), so this is the one.
+        const { programme } = LEXICON[id]!;
+        found.push({ name: programme.name, category: programme.category, index: at, text: match[0] });
         from = at + match[0].length;
         break;
       }

@@ -52,16 +52,14 @@ export function stripNumbering(text: string): string {
   return text.replace(NUMBERING, "").trim();
 }
 
-/** A paragraph that is really a heading: a question on its own line. */
-function isQuestionLine(block: Block): boolean {
-  const text = stripNumbering(block.text);
+/** A paragraph that is really a heading: a question on its own line (`text` without numbering). */
+function isQuestionLine(block: Block, text: string): boolean {
   return (block.kind === "paragraph" || block.kind === "list_item") && /\?\s*$/.test(text) && QUESTION_START.test(text) && text.split(/\s+/).length <= 25;
 }
 
 /** A short line with no sentence punctuation that the caller recognises as a topic name. */
-function isLabelLine(block: Block, next: Block | undefined, isTopic: (text: string) => boolean): boolean {
+function isLabelLine(block: Block, text: string, next: Block | undefined, isTopic: (text: string) => boolean): boolean {
   if (block.kind !== "paragraph" || !next || next.kind === "heading") return false;
-  const text = stripNumbering(block.text);
   // A lead-in to a list ("Alongside this, we offer the following:") is a sentence, not a label.
   if (/,|\b(?:we|our|you|your|following|include|includes)\b/i.test(text)) return false;
   return text.split(/\s+/).length <= 8 && !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
@@ -100,18 +98,23 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
   const headings: Segmented["headings"] = [];
   // A local heading (question or label line) holds until the next heading of any kind.
   let local: string | null = null;
-  let lastPath = "";
+  let lastPath: string[] = [];
+  // The enclosing headings innermost first, made once per heading path (readers share path arrays).
+  let reversed: string[] = [];
 
   blocks.forEach((block, i) => {
-    const pathKey = block.headingPath.join("\u0000");
-    if (pathKey !== lastPath) local = null;
-    lastPath = pathKey;
+    if (block.headingPath !== lastPath) {
+      if (block.headingPath.length !== lastPath.length || block.headingPath.some((text, k) => text !== lastPath[k])) local = null;
+      lastPath = block.headingPath;
+      reversed = [...block.headingPath].reverse();
+    }
     if (block.kind === "heading") {
       headings.push({ text: block.text, block: i, level: block.level ?? 2 });
       local = null;
       return;
     }
-    if (isQuestionLine(block) || isLabelLine(block, blocks[i + 1], isTopic)) {
+    const stripped = block.kind === "paragraph" || block.kind === "list_item" ? stripNumbering(block.text) : "";
+    if (isQuestionLine(block, stripped) || isLabelLine(block, stripped, blocks[i + 1], isTopic)) {
       headings.push({ text: block.text, block: i, level: 7 });
       local = block.text;
       return;
@@ -124,9 +127,7 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
     else label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
     // A label naming a rubric topic starts a new answer: the question above no longer applies.
     if (label && isTopic(label)) local = null;
-    const chain = [...block.headingPath].reverse();
-    if (local) chain.unshift(local);
-    if (label) chain.unshift(label);
+    const chain = local || label ? [...(label ? [label] : []), ...(local ? [local] : []), ...reversed] : reversed;
     for (const [s, e] of splitSentences(body)) {
       // The numbering ("4.1") is not part of the first sentence.
       const from = s === 0 ? bodyStart : s;

@@ -273,9 +273,12 @@ class BlockReader {
     private readonly base?: string,
   ) {}
 
+  /** The current heading path; one array shared by the blocks under the same headings. */
   private path(): string[] {
-    return this.headings.map((h) => h.text);
+    return (this.currentPath ??= this.headings.map((h) => h.text));
   }
+
+  private currentPath: string[] | undefined;
 
   private emit(kind: Block["kind"], text: string, nodes: AnyNode[], extra: Partial<Block> = {}) {
     if (!text) return;
@@ -301,8 +304,10 @@ class BlockReader {
       if (!text) return;
       const level = Number(tag[1]);
       while (this.headings.length && this.headings.at(-1)!.level >= level) this.headings.pop();
+      this.currentPath = undefined;
       this.emit("heading", text, [el], { level });
       this.headings.push({ level, text });
+      this.currentPath = undefined;
       return;
     }
     if (tag === "li") return this.visitListItem(el, listDepth);
