@@ -122,18 +122,24 @@ export class Passages {
    * Memoised per heading: every sentence of a section carries the same chain.
    */
   underHeading(pattern: RegExp, sentence: Sentence, lowerCase = false): boolean {
-    let memo = this.headingMemo.get(pattern);
-    if (!memo) this.headingMemo.set(pattern, (memo = new Map()));
-    for (const heading of sentence.headings) {
-      const key = lowerCase ? `\u0001${heading}` : heading;
-      let matches = memo.get(key);
-      if (matches === undefined) memo.set(key, (matches = pattern.test(lowerCase ? heading.toLowerCase() : heading)));
-      if (matches) return true;
+    let memos = this.headingMemo.get(pattern);
+    if (!memos) this.headingMemo.set(pattern, (memos = [{ chains: new Map(), headings: new Map() }, { chains: new Map(), headings: new Map() }]));
+    const memo = memos[lowerCase ? 1 : 0]!;
+    // Sentences of one block, and blocks under the same headings, share their chain array.
+    let answer = memo.chains.get(sentence.headings);
+    if (answer === undefined) {
+      answer = sentence.headings.some((heading) => {
+        let matches = memo.headings.get(heading);
+        if (matches === undefined) memo.headings.set(heading, (matches = pattern.test(lowerCase ? heading.toLowerCase() : heading)));
+        return matches;
+      });
+      memo.chains.set(sentence.headings, answer);
     }
-    return false;
+    return answer;
   }
 
-  private readonly headingMemo = new Map<RegExp, Map<string, boolean>>();
+  /** Per pattern, answers for headings as written [0] and lower-cased [1]. */
+  private readonly headingMemo = new Map<RegExp, Array<{ chains: Map<string[], boolean>; headings: Map<string, boolean> }>>();
 
   /** Whether a sentence has a signal; tested when first asked, as most pairs never are. */
   signal(sentence: Sentence, name: SignalName): boolean {
