@@ -193,19 +193,18 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlDocum
   for (const el of survey.unread) removeElement(el);
   const pageText = visibleLines(survey.body ?? document).join("\n");
 
-  const root = survey.main.find(Boolean) ?? survey.body;
+  // htmlparser2 adds no <body> to a page written without one; then the whole document is read.
+  const root = survey.main.find(Boolean) ?? survey.body ?? document;
   const chrome: Element[] = [];
-  if (root) {
-    eachElement(root, (el) => {
-      if (!isChrome(el)) return true;
-      chrome.push(el);
-      return false;
-    });
-  }
+  eachElement(root, (el) => {
+    if (!isChrome(el)) return true;
+    chrome.push(el);
+    return false;
+  });
   for (const el of chrome) removeElement(el);
 
   const reader = new BlockReader(linkOf, base);
-  reader.visit(root ?? document, 0);
+  reader.visit(root, 0);
   return { title, blocks: reader.blocks, links: links.map((link) => ({ ...link })), pageText };
 }
 
@@ -247,7 +246,6 @@ function linesOf(nodes: AnyNode[], stopAt?: (el: Element) => boolean, keepButton
 
 /** One line per block-level element: enough for date stamps and other page-wide patterns. */
 function visibleLines(root: AnyNode): string[] {
-  // htmlparser2 adds no <body> to a page written without one; then the whole document is read.
   return linesOf(root.type === "root" ? (root as unknown as Element).children : [root]);
 }
 

@@ -1,5 +1,6 @@
 // The readers run inside workerd here, which is the runtime-neutral check; the Node side
 // (scrapers) imports the same modules.
+import fc from "fast-check";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { htmlToBlocks } from "../../src/extract/html";
@@ -64,6 +65,27 @@ describe("htmlToBlocks", () => {
     expect(doc.pageText).toContain("Next review: February 2026");
     expect(doc.pageText).not.toContain("not content");
     expect(doc.links.map((l) => l.href)).toContain("https://council.test/schools");
+  });
+});
+
+describe("htmlToBlocks: whitespace and loose markup", () => {
+  it("collapses whitespace exactly as /\\s+/ does, non-breaking and Unicode spaces included", () => {
+    const piece = fc.constantFrom(" ", "  ", "\n", "\t", "\r\n", "\u00a0", "\u2003", "\u3000", "\ufeff", "word", "’s", "é", "x y");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const raw = pieces.join("");
+        const expected = raw.replace(/\s+/g, " ").trim();
+        expect(htmlToBlocks(`<main><p>${raw}</p></main>`).blocks.map((b) => b.text)).toEqual(expected ? [expected] : []);
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
+  });
+
+  it("reads a page written without <html>, <head> or <body> tags", () => {
+    const doc = htmlToBlocks("<title>Our SEN report</title><h1>SEN information report</h1><p>Our SENCO is Ms Amara Osei.</p><footer>Updated May 2026</footer>");
+    expect(doc.title).toBe("Our SEN report");
+    expect(summary(doc.blocks)).toEqual(["heading: SEN information report", "paragraph: Our SENCO is Ms Amara Osei."]);
+    expect(doc.pageText).toBe("SEN information report\nOur SENCO is Ms Amara Osei.\nUpdated May 2026");
   });
 });
 

@@ -1,0 +1,153 @@
+// The word index decides which sentences a pattern is run on, and the lexicon scan which
+// names are tried at each word: a wrong prefix would silently drop a finding. These tests
+// hold both to the plain regular expressions, on every pattern the analyser uses.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { OUTDATED_TERMS } from "../../src/analyser/document";
+import { headingMatcher } from "../../src/analyser/items";
+import { findProgrammes, LEXICON } from "../../src/analyser/programmes";
+import { FACT_CUES, RUBRIC } from "../../src/analyser/rubric";
+import { segment } from "../../src/analyser/segment";
+import { ASPIRATION, DEFLECTION, DUTY_RESTATEMENT, GENERIC, HEDGE, SIGNAL_PATTERNS } from "../../src/analyser/signals";
+import { patternPrefixes, WordIndex } from "../../src/analyser/word-index";
+import { htmlToBlocks } from "../../src/extract/html";
+import { textToBlocks } from "../../src/extract/text";
+import { execAll } from "../../src/lib/exec-all";
+import strongHtml from "../fixtures/sir/accordion-strong.html?raw";
+import tableHtml from "../fixtures/sir/table-secondary.html?raw";
+import weakText from "../fixtures/sir/template-weak.txt?raw";
+
+/** Every regular expression reachable from the rubric, the cues, the signals and the lexicon. */
+function patternsIn(value: unknown, into = new Set<RegExp>()): Set<RegExp> {
+  if (value instanceof RegExp) into.add(value);
+  else if (value instanceof Map || value instanceof Set) for (const v of value.values()) patternsIn(v, into);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) patternsIn(v, into);
+  return into;
+}
+const PATTERNS = [...patternsIn([RUBRIC, FACT_CUES, SIGNAL_PATTERNS, HEDGE, GENERIC, DEFLECTION, DUTY_RESTATEMENT, ASPIRATION, OUTDATED_TERMS, LEXICON.map((e) => e.probe)])];
+
+const plainTest = (pattern: RegExp, text: string) => {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
+};
+
+function fixtureSentences(): string[] {
+  const matcher = headingMatcher();
+  const isTopic = (heading: string) => matcher(heading).length > 0;
+  return [htmlToBlocks(strongHtml).blocks, htmlToBlocks(tableHtml).blocks, textToBlocks(weakText)].flatMap((blocks) => segment(blocks, isTopic).sentences.map((s) => s.text));
+}
+
+/** An index built after every pattern has been asked once, so all their prefixes are in the trie. */
+function warmIndex(texts: string[]): WordIndex {
+  const first = new WordIndex(texts);
+  for (const pattern of PATTERNS) first.test(pattern, 0);
+  return new WordIndex(texts);
+}
+
+// Words the patterns start with, so generated sentences hit the index's prefixes often.
+const LEADING_WORDS = [...new Set(PATTERNS.flatMap((p) => patternPrefixes(p) ?? []))];
+const wordArb = fc.oneof(
+  fc.constantFrom(...LEADING_WORDS),
+  fc.constantFrom(...LEADING_WORDS).map((w) => w.toUpperCase()),
+  fc.constantFrom(...LEADING_WORDS).map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}s`),
+  fc.constantFrom("the", "SENCO", "Mrs Patel", "every week", "20 minutes", "İstanbul", "K", "co-ordinator", "01632 960123", "(EHCP)", "2025-26", "’s"),
+  fc.string({ maxLength: 6 }),
+);
+const sentenceArb = fc.tuple(fc.array(wordArb, { minLength: 1, maxLength: 14 }), fc.constantFrom(" ", ", ", ". ", " - ", ": ", "\n", "_")).map(([words, gap]) => words.join(gap));
+
+describe("the word index", () => {
+  it("reads the leading literals of \\b-led branches, and declines anything else", () => {
+    expect(patternPrefixes(/\bSENC?O\b/)).toEqual(["sen"]);
+    expect(patternPrefixes(/\b(?:may|might)\b|\bcould\b/i)).toEqual(["may", "might", "could"]);
+    expect(patternPrefixes(/\b(The )?Decider( Skills)/)).toEqual(["the", "decider"]);
+    expect(patternPrefixes(/\bsen(?:d)? co-?ordinator/)).toEqual(["sen"]);
+    expect(patternPrefixes(/govern|board/)).toBeNull();
+    expect(patternPrefixes(/\bfoo|bar/)).toBeNull();
+    expect(patternPrefixes(/\b[A-Z]{2,}/)).toBeNull();
+    expect(patternPrefixes(/\b(?:ab)*c/)).toBeNull();
+    expect(patternPrefixes(/(?<!not )\bhas/)).toBeNull();
+    expect(patternPrefixes(/\bfoo/u)).toBeNull();
+  });
+
+  it("gives the same answer as the pattern itself, for every pattern on every fixture sentence", () => {
+    const texts = fixtureSentences();
+    const index = warmIndex(texts);
+    const wrong: string[] = [];
+    for (const pattern of PATTERNS) {
+      texts.forEach((text, i) => {
+        if (index.test(pattern, i) !== plainTest(pattern, text)) wrong.push(`${pattern.source.slice(0, 40)} on "${text.slice(0, 60)}"`);
+      });
+    }
+    expect(wrong).toEqual([]);
+    // Most patterns are prefiltered; if none were, this test would prove nothing.
+    expect(PATTERNS.filter((p) => patternPrefixes(p)).length).toBeGreaterThan(PATTERNS.length / 2);
+  });
+
+  it("gives the same answer as the pattern itself on generated sentences", () => {
+    fc.assert(
+      fc.property(fc.array(sentenceArb, { minLength: 1, maxLength: 8 }), (texts) => {
+        const index = warmIndex(texts);
+        for (const pattern of PATTERNS) texts.forEach((text, i) => expect(index.test(pattern, i), `${pattern} on ${JSON.stringify(text)}`).toBe(plainTest(pattern, text)));
+      }),
+      { numRuns: 40, seed: 20261128 },
+    );
+  });
+
+  it("never rules out a set of sentences whose joined text the pattern matches", () => {
+    fc.assert(
+      fc.property(fc.array(sentenceArb, { minLength: 1, maxLength: 6 }), (texts) => {
+        const index = warmIndex(texts);
+        const all = texts.map((_, i) => i);
+        for (const pattern of PATTERNS) if (plainTest(pattern, texts.join(" \n "))) expect(index.mayMatchAny(pattern, all), String(pattern)).toBe(true);
+      }),
+      { numRuns: 40, seed: 20261128 },
+    );
+  });
+});
+
+/** The lexicon scan as it was first written: one alternation of all names per case mode. */
+function programmesByAlternation(text: string) {
+  const found: Array<{ name: string; index: number; text: string }> = [];
+  for (const set of [0, 1] as const) {
+    const entries = LEXICON.filter((e) => e.set === set);
+    const alternation = new RegExp(entries.map((e) => e.probe.source).join("|"), set === 0 ? "gi" : "g");
+    for (const match of text.matchAll(alternation)) {
+      const entry = entries.find((e) => new RegExp(`^(?:${e.probe.source})$`, e.probe.flags).test(match[0]));
+      if (entry) found.push({ name: entry.programme.name, index: match.index, text: match[0] });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+describe("the programme scan", () => {
+  const nameArb = fc.constantFrom(...LEXICON.map((e) => e.programme.name), "Lexia Core 5", "Read Write Inc", "The Decider Skills", "Catch Up Literacy", "SWST", "PUMA", "talk boost", "reading", "Switch");
+  const textArb = fc.array(fc.oneof(nameArb, wordArb), { minLength: 1, maxLength: 12 }).map((words) => words.join(" "));
+
+  it("finds what one alternation of all the names finds, in fixtures and generated text", () => {
+    for (const text of fixtureSentences()) expect(findProgrammes(text).map(({ name, index, text: t }) => ({ name, index, text: t })), text).toEqual(programmesByAlternation(text));
+    fc.assert(
+      fc.property(textArb, (text) => {
+        expect(findProgrammes(text).map(({ name, index, text: t }) => ({ name, index, text: t }))).toEqual(programmesByAlternation(text));
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
+  });
+});
+
+describe("execAll", () => {
+  it("returns what matchAll returns and leaves the pattern at the start", () => {
+    const patterns = [/\b\w+\b/g, /a*/g, /(\d+)-(\d+)/g, /\bSEN\w*/gi];
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        for (const pattern of patterns) {
+          expect(execAll(pattern, text).map((m) => [m.index, ...m])).toEqual([...text.matchAll(pattern)].map((m) => [m.index, ...m]));
+          expect(pattern.lastIndex).toBe(0);
+        }
+      }),
+      { numRuns: 200, seed: 20261128 },
+    );
+    expect(() => execAll(/x/, "x")).toThrow(TypeError);
+  });
+});
