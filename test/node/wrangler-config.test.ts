@@ -17,3 +17,7 @@ it("names the refresh queues as the Worker does, with the dead-letter queue cons
   expect(toml).toMatch(new RegExp(`\\[\\[queues.consumers\\]\\]\\nqueue = "${REFRESH_QUEUE}"[^[]*dead_letter_queue = "${REFRESH_DLQ}"`));
   expect(toml).toContain(`[[queues.consumers]]\nqueue = "${REFRESH_DLQ}"`);
 });
+
+it("bundles without esbuild's name-keeping, which slows the HTML parser down several times", () => {
+  expect(toml).toMatch(/^keep_names = false$/m);
+});
