@@ -78,8 +78,13 @@ function collect(text: string, base: number | null, pattern: RegExp, kind: Dated
   }
 }
 
+/** A page's whole text, or a function that reads it when first needed. */
+export type PageText = string | (() => string);
+
+export const readPageText = (page: PageText | undefined): string | undefined => (typeof page === "function" ? page() : page);
+
 /** Dates the report states about itself, in the content first, then in the rest of the page. */
-export function findReportDates(seg: Segmented, pageText?: string): DatedText[] {
+export function findReportDates(seg: Segmented, page?: PageText): DatedText[] {
   const scan = (text: string, base: number | null) => {
     const found: DatedText[] = [];
     const taken: Array<[number, number]> = [];
@@ -90,7 +95,9 @@ export function findReportDates(seg: Segmented, pageText?: string): DatedText[] 
     return found;
   };
   const inContent = scan(seg.text, 0);
-  if (inContent.some((d) => d.kind !== "review") || !pageText) return inContent;
+  if (inContent.some((d) => d.kind !== "review")) return inContent;
+  const pageText = readPageText(page);
+  if (!pageText) return inContent;
   const seen = new Set(inContent.map((d) => `${d.kind}${d.iso}`));
   return [...inContent, ...scan(pageText, null).filter((d) => !seen.has(`${d.kind}${d.iso}`))];
 }

@@ -8,7 +8,7 @@ import { htmlToBlocks } from "../extract/html";
 import { execAll } from "../lib/exec-all";
 import { pdfToBlocks } from "../extract/pdf";
 import { textToBlocks } from "../extract/text";
-import { findReportDates, fleschReadingEase, judgeDates, outdatedTerms, statementDensity, type DatedText } from "./document";
+import { findReportDates, fleschReadingEase, judgeDates, outdatedTerms, statementDensity, type DatedText, type PageText } from "./document";
 import { headingMatcher, judgeItems, Passages } from "./items";
 import type { AnalysisResult, Evidence, ItemResult } from "./result";
 import { RUBRIC, RUBRIC_BY_ID, type ItemId } from "./rubric";
@@ -25,7 +25,7 @@ export interface AnalyseOptions {
   phase?: "primary" | "secondary";
   title?: string;
   /** Text of the whole page, chrome included, searched for a date when the content has none. */
-  pageText?: string;
+  pageText?: PageText;
 }
 
 /** A document the readers could not turn into text: an image-only PDF, an empty page. */
@@ -146,7 +146,7 @@ export function rubricCoverage(blocks: Block[]): number {
 
 export function analyseHtml(html: string, options: AnalyseOptions & { url?: string } = {}): AnalysisResult {
   const doc = htmlToBlocks(html, { url: options.url });
-  return analyseBlocks(doc.blocks, { title: doc.title || undefined, pageText: doc.pageText, ...options });
+  return analyseBlocks(doc.blocks, { title: doc.title || undefined, pageText: () => doc.pageText, ...options });
 }
 
 export function analyseText(text: string, options: AnalyseOptions & { url?: string } = {}): AnalysisResult {

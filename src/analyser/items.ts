@@ -18,7 +18,7 @@ import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem }
 import type { Segmented, Sentence } from "./segment";
 import { stripNumbering } from "./segment";
 import { allMatches, DEFLECTION, DUTY_RESTATEMENT, GENERIC, has, hasSignal, HEDGE, SIGNAL_PATTERNS, type SignalName } from "./signals";
-import type { DateJudgement } from "./document";
+import { readPageText, type DateJudgement, type PageText } from "./document";
 
 export type ItemStatus = "present" | "vague" | "missing" | "not_required";
 
@@ -40,7 +40,7 @@ export interface JudgeOptions {
   dates: DateJudgement;
   flesch: number | null;
   /** The whole page's text when the report is a web page, chrome included. */
-  pageText?: string;
+  pageText?: PageText;
 }
 
 const SIGNAL_NAMES = Object.keys(SIGNAL_PATTERNS) as SignalName[];
@@ -434,7 +434,7 @@ function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptio
   });
   const combined = seg.headings.some((h) => CUES.C03.combinedPolicy.test(h.text)) || seg.sentences.slice(0, 5).some((s) => passages.about(CUES.C03.combinedPolicy, s));
   // Schools often give the policy's place in the page footer, outside the report's content.
-  const inPage = () => (options.pageText ?? "").split("\n").some((line) => CUES.C03.policy.test(line) && CUES.C03.policyLocation.test(line));
+  const inPage = () => (readPageText(options.pageText) ?? "").split("\n").some((line) => CUES.C03.policy.test(line) && CUES.C03.policyLocation.test(line));
   const policyFound = policy.length > 0 || combined || inPage();
   const evidence = [...named.slice(0, 2), ...policy.slice(0, 1)];
   if (named.length && policyFound) return finding(item.id, "present", 0.85, ["names people to contact and says where the SEN policy is"], evidence, ["named contacts", "SEN policy location"]);

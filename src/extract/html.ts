@@ -15,8 +15,8 @@ export interface HtmlDocument {
   blocks: Block[];
   /** Every link on the page, chrome included, in document order. */
   links: Link[];
-  /** All visible text, one line per block-level element, chrome included. */
-  pageText: string;
+  /** All visible text, one line per block-level element, chrome included; read on first use. */
+  readonly pageText: string;
 }
 
 export interface HtmlOptions {
@@ -173,10 +173,8 @@ function surveyPage(node: AnyNode, survey: PageSurvey, inUnread: boolean): void 
  * tree about five times faster, and reading dominated the cost of analysing a report.
  */
 export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlDocument {
-  const document = parseDocument(html);
+  const { document, survey } = readPage(html);
   const base = options.url;
-  const survey: PageSurvey = { anchors: [], unread: [], main: new Array(MAIN_RANKS) };
-  surveyPage(document, survey, false);
   const title = collapse(survey.title ? textContent(survey.title) : "") || collapse(survey.firstH1 ? textContent(survey.firstH1) : "");
 
   // Each anchor is resolved once: its link is listed for the page and again for its block.
@@ -190,8 +188,6 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlDocum
     links.push(link);
   }
 
-  for (const el of survey.unread) removeElement(el);
-  const pageText = visibleLines(survey.body ?? document).join("\n");
 
   // htmlparser2 adds no <body> to a page written without one; then the whole document is read.
   const root = survey.main.find(Boolean) ?? survey.body ?? document;
@@ -205,7 +201,30 @@ export function htmlToBlocks(html: string, options: HtmlOptions = {}): HtmlDocum
 
   const reader = new BlockReader(linkOf, base);
   reader.visit(root, 0);
-  return { title, blocks: reader.blocks, links: links.map((link) => ({ ...link })), pageText };
+  let pageText: string | undefined;
+  return {
+    title,
+    blocks: reader.blocks,
+    links: links.map((link) => ({ ...link })),
+    // Most reports date themselves in their content, so the page text is seldom needed; when it
+    // is, the page is parsed again, because reading the content removed its chrome.
+    get pageText() {
+      if (pageText === undefined) {
+        const page = readPage(html);
+        pageText = visibleLines(page.survey.body ?? page.document).join("\n");
+      }
+      return pageText;
+    },
+  };
+}
+
+/** The parsed page, surveyed, with scripts, styles, templates and <head> removed. */
+function readPage(html: string) {
+  const document = parseDocument(html);
+  const survey: PageSurvey = { anchors: [], unread: [], main: new Array(MAIN_RANKS) };
+  surveyPage(document, survey, false);
+  for (const el of survey.unread) removeElement(el);
+  return { document, survey };
 }
 
 /**
