@@ -44,6 +44,7 @@ export interface JudgeOptions {
 }
 
 const SIGNAL_NAMES = Object.keys(SIGNAL_PATTERNS) as SignalName[];
+const SIGNAL_SLOT = Object.fromEntries(SIGNAL_NAMES.map((name, i) => [name, i])) as Record<SignalName, number>;
 const ANY_FACT_TOPIC = new RegExp(
   RUBRIC.filter((item) => item.check === "fact" && item.topic).map((item) => item.topic!.source).join("|"),
   "i",
@@ -143,8 +144,10 @@ export class Passages {
 
   /** Whether a sentence has a signal; tested when first asked, as most pairs never are. */
   signal(sentence: Sentence, name: SignalName): boolean {
-    const at = sentence.index * SIGNAL_NAMES.length + SIGNAL_NAMES.indexOf(name);
-    if (!this.signalCache[at]) this.signalCache[at] = hasSignal(name, sentence.text) ? 2 : 1;
+    const at = sentence.index * SIGNAL_NAMES.length + SIGNAL_SLOT[name];
+    // The word index holds for the frequency test's rewritten text too: it only turns
+    // "annual review(s)" into "review", whose first letters the sentence already has.
+    if (!this.signalCache[at]) this.signalCache[at] = this.seg.words.mayMatch(SIGNAL_PATTERNS[name], sentence.index) && hasSignal(name, sentence.text) ? 2 : 1;
     return this.signalCache[at] === 2;
   }
 

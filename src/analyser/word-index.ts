@@ -226,10 +226,15 @@ export class WordIndex {
     return !marks || indices.some((i) => marks[i] === 1);
   }
 
+  /** False when text `i` cannot match the pattern. */
+  mayMatch(pattern: RegExp, i: number): boolean {
+    const marks = this.candidatesFor(pattern);
+    return !marks || marks[i] === 1;
+  }
+
   /** Whether text `i` matches the pattern; the same answer as `pattern.test(texts[i])`. */
   test(pattern: RegExp, i: number): boolean {
-    const marks = this.candidatesFor(pattern);
-    if (marks && !marks[i]) return false;
+    if (!this.mayMatch(pattern, i)) return false;
     pattern.lastIndex = 0;
     const found = pattern.test(this.texts[i]!);
     pattern.lastIndex = 0;
