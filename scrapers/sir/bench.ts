@@ -36,33 +36,38 @@ function pageOf(bytes: number): string {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-function time(run: () => unknown, iterations: number): number[] {
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
-    run();
-    samples.push(performance.now() - started);
-  }
-  return samples.sort((a, b) => a - b);
+/** Wall time of one call, in milliseconds. */
+function once(run: () => unknown): number {
+  const started = performance.now();
+  run();
+  return performance.now() - started;
 }
 
 const sizes = [10, 50, 200].map((kb) => ({ kb, html: pageOf(kb * 1024) }));
 const rows: Array<{ kb: number; bytes: number; parse: number[]; analyse: number[] }> = [];
 
 for (const { kb, html } of sizes) {
-  const iterations = kb >= 200 ? 40 : 120;
+  const iterations = kb >= 200 ? 80 : 300;
   // Warm both paths until the JIT has optimised them (V8 compiles hot code and regular
   // expressions only after many runs), so neither is measured cold.
   for (const run of [() => cheerio.load(html), () => analyseHtml(html, { asOf: "2026-03-01" })]) {
     const until = performance.now() + 1500;
     for (let i = 0; i < 30 || performance.now() < until; i++) run();
   }
-  // Interleave batches so background load on the machine affects both measurements alike.
+  // Alternate the two call by call (in turn first), so background load on the machine and the
+  // garbage each leaves for the other's collections fall on both measurements alike.
   const parse: number[] = [];
   const analyse: number[] = [];
-  for (let batch = 0; batch < 4; batch++) {
-    parse.push(...time(() => cheerio.load(html), iterations / 4));
-    analyse.push(...time(() => analyseHtml(html, { asOf: "2026-03-01" }), iterations / 4));
+  for (let i = 0; i < iterations; i++) {
+    const parseTime = () => parse.push(once(() => cheerio.load(html)));
+    const analyseTime = () => analyse.push(once(() => analyseHtml(html, { asOf: "2026-03-01" })));
+    if (i % 2) {
+      parseTime();
+      analyseTime();
+    } else {
+      analyseTime();
+      parseTime();
+    }
   }
   rows.push({ kb, bytes: Buffer.byteLength(html), parse: parse.sort((a, b) => a - b), analyse: analyse.sort((a, b) => a - b) });
 }
