@@ -168,37 +168,44 @@ export function fleschReadingEase(sentences: string[]): number | null {
   return Math.round((206.835 - 1.015 * (words / counted) - 84.6 * (syllables / words)) * 10) / 10;
 }
 
-/** The letters of the word being counted, lower-cased; reused so counting allocates nothing. */
-let letters = new Uint16Array(64);
 const isVowel = (code: number) => code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
 /** "laeiouy": letters after which a final "e" or "es" is sounded. */
 const soundsEnding = (code: number) => code === 108 || isVowel(code);
 
 /**
- * Vowel groups in text[start, end), less a silent final "e", "es" or "ed"; a common estimate
- * for English. Apostrophes and hyphens are ignored.
+ * Vowel groups in the letters of text[start, end), less a silent final "e", "es" or "ed"; a
+ * common estimate for English. Counted in one pass over the character codes: the counts as
+ * they stood before the last one and two letters stand in for counting the word without them.
  */
 function syllableCount(text: string, start: number, end: number): number {
-  if (end - start > letters.length) letters = new Uint16Array(end - start);
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 97 && code <= 122) letters[n++] = code;
-    else if (code >= 65 && code <= 90) letters[n++] = code + 32;
-  }
-  if (n <= 3) return 1;
-  if (letters[n - 1] === 100 && letters[n - 2] === 101) n -= 2; // -ed
-  else if (letters[n - 1] === 115 && letters[n - 2] === 101 && !soundsEnding(letters[n - 3]!)) n -= 2; // -es
-  else if (letters[n - 1] === 101 && !soundsEnding(letters[n - 2]!)) n -= 1; // -e
+  let letters = 0;
   let count = 0;
   let run = 0;
-  for (let i = letters[0] === 121 ? 1 : 0; i < n; i++) {
-    if (isVowel(letters[i]!)) {
-      // "[aeiouy]{1,2}": a run of vowels counts once per two letters.
+  let beforeLast = 0;
+  let beforeLastTwo = 0;
+  let last = 0;
+  let secondLast = 0;
+  let thirdLast = 0;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code < 97 || code > 122) continue;
+    beforeLastTwo = beforeLast;
+    beforeLast = count;
+    thirdLast = secondLast;
+    secondLast = last;
+    last = code;
+    // A leading "y" is a consonant; "[aeiouy]{1,2}": a run of vowels counts once per two letters.
+    if (isVowel(code) && !(letters === 0 && code === 121)) {
       if (run % 2 === 0) count++;
       run++;
     } else run = 0;
+    letters++;
   }
+  if (letters <= 3) return 1;
+  if (last === 100 && secondLast === 101) count = beforeLastTwo; // -ed
+  else if (last === 115 && secondLast === 101 && !soundsEnding(thirdLast)) count = beforeLastTwo; // -es
+  else if (last === 101 && !soundsEnding(secondLast)) count = beforeLast; // -e
   return Math.max(1, count);
 }
 
