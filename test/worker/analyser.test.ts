@@ -206,6 +206,27 @@ describe("document signals", () => {
   it("computes Flesch reading ease: short plain sentences score high, long Latinate ones low", () => {
     expect(fleschReadingEase(["The cat sat on the mat.", "We like to play."])!).toBeGreaterThan(90);
     expect(fleschReadingEase(["Differentiated educational interventions necessitate comprehensive individualised evaluation methodologies."])!).toBeLessThan(0);
+    // The formula as first written, with regular expressions, against the one-pass count.
+    const syllables = (word: string) => {
+      let w = word.toLowerCase().replace(/[^a-z]/g, "");
+      if (w.length <= 3) return 1;
+      if (w.endsWith("ed") || (w.endsWith("es") && !"laeiouy".includes(w.at(-3)!))) w = w.slice(0, -2);
+      else if (w.endsWith("e") && !"laeiouy".includes(w.at(-2)!)) w = w.slice(0, -1);
+      return Math.max(1, (w.replace(/^y/, "-").match(/[aeiouy]{1,2}/g) ?? []).length);
+    };
+    const reference = (sentences: string[]) => {
+      const counted = sentences.map((s) => s.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []).filter((t) => t.length);
+      const words = counted.flat();
+      if (!words.length) return null;
+      return Math.round((206.835 - 1.015 * (words.length / counted.length) - 84.6 * (words.reduce((n, w) => n + syllables(w), 0) / words.length)) * 10) / 10;
+    };
+    const word = fc.stringMatching(/^[A-Za-z][A-Za-z'’-]{0,11}$/);
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 12 }).map((w) => w.join(" ")), { maxLength: 6 }), (sentences) => {
+        expect(fleschReadingEase(sentences)).toBe(reference(sentences));
+      }),
+      { numRuns: 300, seed: 20261128 },
+    );
   });
 
   it("splits sentences without breaking titles or initials", () => {
