@@ -155,9 +155,10 @@ function surveyPage(node: AnyNode, survey: PageSurvey, inUnread: boolean): void 
     const el = child as Element;
     const tag = el.tagName;
     if (tag === "title") survey.title ??= el;
-    else if (tag === "h1") survey.firstH1 ??= el;
     else if (tag === "body") survey.body ??= el;
-    else if (tag === "a" && el.attribs.href !== undefined) survey.anchors.push(el);
+    // An HTML5 parser keeps what is inside <noscript> and <template> as text, not elements.
+    else if (!inUnread && tag === "h1") survey.firstH1 ??= el;
+    else if (!inUnread && tag === "a" && el.attribs.href !== undefined) survey.anchors.push(el);
     const unread = UNREAD_TAGS.has(tag);
     if (unread) survey.unread.push(el);
     if (!inUnread && !unread) {

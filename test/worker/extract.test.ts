@@ -81,6 +81,12 @@ describe("htmlToBlocks: whitespace and loose markup", () => {
     );
   });
 
+  it("takes no links or title from inside <noscript> or <template>, as an HTML5 parser would not", () => {
+    const doc = htmlToBlocks('<html><body><noscript><h1>Enable scripts</h1><a href="/help">Help</a></noscript><template><a href="/t">T</a></template><main><p>Report text.</p></main></body></html>');
+    expect(doc.links).toEqual([]);
+    expect(doc.title).toBe("");
+  });
+
   it("reads a page written without <html>, <head> or <body> tags", () => {
     const doc = htmlToBlocks("<title>Our SEN report</title><h1>SEN information report</h1><p>Our SENCO is Ms Amara Osei.</p><footer>Updated May 2026</footer>");
     expect(doc.title).toBe("Our SEN report");
