@@ -140,8 +140,8 @@ const continuesWord = (code: number) => isLetter(code) || code === 39 || code ==
 
 /**
  * Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word.
- * A word is a letter followed by letters, apostrophes and hyphens; it is found with a loop
- * over character codes, and each distinct word's syllables are counted once.
+ * A word is a letter followed by letters, apostrophes and hyphens, found with a loop over
+ * character codes rather than a regular expression.
  */
 export function fleschReadingEase(sentences: string[]): number | null {
   let words = 0;

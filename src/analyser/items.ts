@@ -16,7 +16,7 @@ import { execAll } from "../lib/exec-all";
 import { findProgrammes, type ProgrammeMatch } from "./programmes";
 import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
 import type { Segmented, Sentence } from "./segment";
-import { stripNumbering } from "./segment";
+import { samePath, stripNumbering } from "./segment";
 import { allMatches, DEFLECTION, DUTY_RESTATEMENT, GENERIC, has, hasSignal, HEDGE, SIGNAL_PATTERNS, type SignalName } from "./signals";
 import { readPageText, type DateJudgement, type PageText } from "./document";
 
@@ -202,9 +202,6 @@ export class Passages {
     return [...this.own.get(id)!, ...this.topicalOf(id)].sort((a, b) => a.index - b.index);
   }
 }
-
-/** Readers share one path array between blocks under the same headings; others compare by value. */
-const samePath = (a: string[], b: string[]) => a === b || (a.length === b.length && a.every((text, i) => text === b[i]));
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const quoteList = (phrases: string[]) => [...new Set(phrases.map((p) => p.toLowerCase()))].slice(0, 3).map((p) => `"${p}"`).join(", ");

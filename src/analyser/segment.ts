@@ -48,6 +48,9 @@ const SENTENCE_BOUNDARY = /[.!?](?:["”’)\]]*)\s+(?=["“‘(]?[A-Z0-9£])|;\
 /** Periods that do not end a sentence: titles, common abbreviations and initials ("Mrs J. Smith"). */
 const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Mx|St|No|e\.g|i\.e|etc|Inc|approx|incl|Co|Ltd|vs|cf)\.$|(?:^|\s)[A-Z]\.$/;
 
+/** Readers share one path array between blocks under the same headings; others compare by value. */
+export const samePath = (a: readonly string[], b: readonly string[]) => a === b || (a.length === b.length && a.every((text, i) => text === b[i]));
+
 export function stripNumbering(text: string): string {
   return text.replace(NUMBERING, "").trim();
 }
@@ -104,7 +107,7 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
 
   blocks.forEach((block, i) => {
     if (block.headingPath !== lastPath) {
-      if (block.headingPath.length !== lastPath.length || block.headingPath.some((text, k) => text !== lastPath[k])) local = null;
+      if (!samePath(block.headingPath, lastPath)) local = null;
       lastPath = block.headingPath;
       reversed = [...block.headingPath].reverse();
     }

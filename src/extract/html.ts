@@ -85,7 +85,7 @@ const isSpace = (code: number) =>
 /**
  * Whitespace runs to one space, trimmed: the same as `replace(/\s+/g, " ").trim()`, but runs
  * of words already separated by single spaces are copied whole. This runs over every
- * character of the page twice, and the regular expression made it the largest cost of reading.
+ * character of the content, and the regular expression made it the largest cost of reading.
  */
 function collapse(text: string): string {
   let out = "";
