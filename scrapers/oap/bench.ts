@@ -9,13 +9,12 @@
  * folder, never to data/dataset. Prints total time, median per document, peak memory and
  * the no-change time as a ratio of the full build, against the targets (60 s; 0.05).
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { stringify } from "csv-stringify/sync";
 import { buildSites } from "../../test/fixtures/oap/sites";
 import { DiskSnapshotStore } from "../snapshots/disk-store";
-import { readLas, ROOT } from "./data-files";
+import { readLas, seedWorkingRoot } from "./data-files";
 import { runRegistry } from "./run-registry";
 
 const PATTERNS = [
@@ -28,8 +27,6 @@ const PATTERNS = [
 
 const work = mkdtempSync(path.join(tmpdir(), "oap-bench-"));
 const root = path.join(work, "root");
-for (const dir of ["data/vocabulary", "data/reference"]) cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
-mkdirSync(path.join(root, "data/sources"), { recursive: true });
 
 const setupStarted = performance.now();
 const pages = await buildSites();
@@ -47,10 +44,7 @@ las.forEach((la, i) => {
   }
   rows.push([`${la.la_code}-1`, la.la_code, la.name, "found", "", "", "Benchmark copy of a fixture site", `${origin}${pattern.seed}`, "", "unknown", "bench", pattern.adapter, "", "", "invented fixture content for the benchmark"]);
 });
-writeFileSync(
-  path.join(root, "data/sources/oap-sources.csv"),
-  stringify([["id", "la_code", "la_name", "status", "shared_with", "shared_source_id", "title", "landing_url", "document_url", "format", "platform", "adapter", "tier_scheme", "date_or_version", "notes"], ...rows]),
-);
+seedWorkingRoot(root, rows);
 const setupSeconds = (performance.now() - setupStarted) / 1000;
 
 let peakRss = 0;

@@ -1,8 +1,9 @@
 /** Reads the project's data files (registry, vocabulary, tier schemes, LAs) from disk. */
-import { readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { parseRegistryCsv, type RegistrySource } from "../../src/normalise/registry";
+import { stringify } from "csv-stringify/sync";
+import { parseRegistryCsv, REGISTRY_COLUMNS, type RegistrySource } from "../../src/normalise/registry";
 import { parseTierSchemesCsv, type TierScheme } from "../../src/normalise/tiers";
 import { createVocabularyMatcher, parseVocabularyCsv, type VocabularyItem, type VocabularyMatcher } from "../../src/normalise/vocabulary";
 import { foldText } from "../../src/lib/text";
@@ -22,6 +23,16 @@ const read = (relative: string, root = ROOT) => readFileSync(path.join(root, rel
 export const readVocabulary = (root = ROOT): VocabularyItem[] => parseVocabularyCsv(read(PATHS.vocabulary, root));
 export const readTierSchemes = (root = ROOT): TierScheme[] => parseTierSchemesCsv(read(PATHS.tierSchemes, root));
 export const readRegistry = (root = ROOT): RegistrySource[] => parseRegistryCsv(read(PATHS.registry, root));
+
+/**
+ * A working copy of the project's data for a run that must not touch `data/`: the vocabulary
+ * and reference data, and a registry of the given rows (values in REGISTRY_COLUMNS order).
+ */
+export function seedWorkingRoot(root: string, registryRows: string[][]): void {
+  for (const dir of ["data/vocabulary", "data/reference"]) cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
+  mkdirSync(path.join(root, path.dirname(PATHS.registry)), { recursive: true });
+  writeFileSync(path.join(root, PATHS.registry), stringify([REGISTRY_COLUMNS, ...registryRows]));
+}
 
 export function loadMatcher(root = ROOT): VocabularyMatcher {
   return createVocabularyMatcher(readVocabulary(root));

@@ -82,6 +82,15 @@ const NOISE = /\bnews\b|calendar|gallery|term dates|login|log in|lunch|menu|unif
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A link's URL, or null when the href is not a valid absolute URL. */
+function urlOf(href: string): URL | null {
+  try {
+    return new URL(href);
+  } catch {
+    return null;
+  }
+}
+
 /** The same site: the same host, with or without "www.". */
 function sameSite(a: URL, b: URL): boolean {
   return a.hostname.replace(/^www\./, "") === b.hostname.replace(/^www\./, "");
@@ -194,13 +203,8 @@ export async function discoverReport(start: string, options: DiscoveryOptions): 
     const coverage = rubricCoverage(got.read.blocks);
     candidates.push(scoreCandidate(got.doc, got.read, linkTexts.get(next.url) ?? [], coverage, year));
     for (const link of got.read.links) {
-      let target: URL;
-      try {
-        target = new URL(link.href);
-      } catch {
-        continue;
-      }
-      if (!/^https?:$/.test(target.protocol) || !sameSite(target, home)) continue;
+      const target = urlOf(link.href);
+      if (!target || !/^https?:$/.test(target.protocol) || !sameSite(target, home)) continue;
       const url = withoutFragment(target.toString());
       linkTexts.set(url, [...(linkTexts.get(url) ?? []), link.text]);
       if (seen.has(url)) continue;
@@ -260,12 +264,8 @@ async function withSubPages(
   const prefix = base.pathname.replace(/\/?$/, "/");
   const children: string[] = [];
   for (const link of main.read.links) {
-    let url: URL;
-    try {
-      url = new URL(link.href);
-    } catch {
-      continue;
-    }
+    const url = urlOf(link.href);
+    if (!url) continue;
     url.hash = "";
     if (sameSite(url, base) && url.pathname.startsWith(prefix) && url.pathname !== base.pathname && !children.includes(url.toString())) children.push(url.toString());
   }

@@ -12,8 +12,7 @@ import { ADAPTERS } from "../extract/adapters/types";
 const url = z.string().url().refine((u) => /^https?:/i.test(u), "must be an http(s) URL");
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((v) => (v === "" || v === undefined ? null : v), schema.nullable());
 
-export const registrySourceSchema = z
-  .object({
+const registryRow = z.object({
     id: z.string().regex(/^\d{3}-\d+$/, 'id is "<la_code>-<n>"'),
     la_code: z.string().regex(/^\d{3}$/),
     la_name: z.string().min(1),
@@ -29,8 +28,12 @@ export const registrySourceSchema = z
     tier_scheme: optional(z.string()),
     date_or_version: optional(z.string()),
     notes: optional(z.string()),
-  })
-  .superRefine((row, ctx) => {
+  });
+
+/** The registry's columns, in file order. */
+export const REGISTRY_COLUMNS = Object.keys(registryRow.shape) as Array<keyof typeof registryRow.shape>;
+
+export const registrySourceSchema = registryRow.superRefine((row, ctx) => {
     if (row.status === "found" && !row.landing_url && !row.document_url) ctx.addIssue({ code: "custom", message: "a found source needs a landing_url or document_url" });
     if (row.status === "shared" && !row.shared_with) ctx.addIssue({ code: "custom", message: "a shared source names shared_with" });
     if (!row.id.startsWith(`${row.la_code}-`)) ctx.addIssue({ code: "custom", message: "id must start with the la_code" });

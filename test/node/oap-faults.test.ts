@@ -5,7 +5,7 @@
 // a clear reason for that source. The polite client runs with a small size cap, timeout and
 // retry count so the faults are quick. A D1 load that fails part-way is covered in workerd,
 // through the API (test/worker/datasets.test.ts, "loading a release").
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -15,6 +15,7 @@ import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadReference, referenceFilesFromPackage, type ReferencePackage } from "../../src/db/reference-load";
 import { PoliteClient } from "../../src/fetch/polite-client";
+import { seedWorkingRoot } from "../../scrapers/oap/data-files";
 import { publishedTables } from "../../scrapers/oap/dataset-files";
 import { runRegistry, type RunReport } from "../../scrapers/oap/run-registry";
 import { onlineFetcher } from "../../src/snapshots/online";
@@ -24,7 +25,6 @@ import { servePages, type FixtureServer } from "../fixtures/oap/server";
 import { buildSites, type Page } from "../fixtures/oap/sites";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
-const HEADER = "id,la_code,la_name,status,shared_with,shared_source_id,title,landing_url,document_url,format,platform,adapter,tier_scheme,date_or_version,notes";
 const PDF_PATH = "/kb5/brackenfold/directory/files/brackenfold-oap-2025.pdf";
 const PRINT_PATH = "/article/701/print";
 const CAP_BYTES = 256 * 1024;
@@ -68,15 +68,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => faults.listen(0, "127.0.0.1", resolve));
   faultOrigin = `http://127.0.0.1:${(faults.address() as AddressInfo).port}`;
   root = mkdtempSync(path.join(tmpdir(), "oap-faults-"));
-  for (const dir of ["data/vocabulary", "data/reference"]) cpSync(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
-  mkdirSync(path.join(root, "data/sources"), { recursive: true });
-  writeFileSync(
-    path.join(root, "data/sources/oap-sources.csv"),
+  seedWorkingRoot(
+    root,
     [
-      HEADER,
       `201-1,201,City of London,found,,,Brackenfold OAP,${site.origin}/kb5/brackenfold/directory/advice.page?id=Bf7Qa2,,pdf,open_objects_kb5,kb5,,,invented for tests`,
       `202-1,202,Camden,found,,,Lowther Vale guide,${site.origin}/article/701/Introduction,,html,jadu,jadu,qft-sen-support,,invented for tests`,
-    ].join("\n"),
+    ].map((line) => line.split(",")),
   );
   store = new DiskSnapshotStore(path.join(root, "data/snapshots"));
 

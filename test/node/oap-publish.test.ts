@@ -1,15 +1,16 @@
 // Registry runs end to end against fixture sites on 127.0.0.1: publication, quality gates
 // that keep good data when a re-scrape breaks, and deterministic rebuilds from snapshots.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PoliteClient } from "../../src/fetch/polite-client";
+import { seedWorkingRoot } from "../../scrapers/oap/data-files";
 import { publishedTables } from "../../scrapers/oap/dataset-files";
 import { runRegistry, type RunOptions } from "../../scrapers/oap/run-registry";
 import { onlineFetcher } from "../../src/snapshots/online";
 import { DiskSnapshotStore } from "../../scrapers/snapshots/disk-store";
-import { parseRegistryCsv, RegistryError } from "../../src/normalise/registry";
+import { parseRegistryCsv, REGISTRY_COLUMNS, RegistryError } from "../../src/normalise/registry";
 import { buildPdf } from "../fixtures/oap/pdf";
 import { servePages, type FixtureServer } from "../fixtures/oap/server";
 import { buildSites } from "../fixtures/oap/sites";
@@ -20,23 +21,20 @@ let root: string;
 let registryOrigin: string;
 let store: DiskSnapshotStore;
 
-const HEADER = "id,la_code,la_name,status,shared_with,shared_source_id,title,landing_url,document_url,format,platform,adapter,tier_scheme,date_or_version,notes";
+const HEADER = REGISTRY_COLUMNS.join(",");
 
 beforeAll(async () => {
   server = await servePages(await buildSites());
   registryOrigin = server.origin;
   root = mkdtempSync(path.join(tmpdir(), "oap-root-"));
-  for (const dir of ["data/vocabulary", "data/reference"]) cpSync(path.join(projectRoot, dir), path.join(root, dir), { recursive: true });
-  mkdirSync(path.join(root, "data/sources"), { recursive: true });
-  writeFileSync(
-    path.join(root, "data/sources/oap-sources.csv"),
+  seedWorkingRoot(
+    root,
     [
-      HEADER,
       `201-1,201,City of London,found,,,Brackenfold OAP,${server.origin}/kb5/brackenfold/directory/advice.page?id=Bf7Qa2,,pdf,open_objects_kb5,kb5,,,invented for tests`,
       `202-1,202,Camden,found,,,Lowther Vale guide,${server.origin}/article/701/Introduction,,html,jadu,jadu,qft-sen-support,,invented for tests`,
       `203-1,203,Greenwich,not_found_yet,,,,,,unknown,,,,,`,
       `204-1,204,Hackney,shared,Brackenfold (test),201-1,,,,unknown,,,,,`,
-    ].join("\n"),
+    ].map((line) => line.split(",")),
   );
   store = new DiskSnapshotStore(path.join(root, "data/snapshots"));
 });
@@ -140,7 +138,9 @@ describe("registry runs", () => {
 
 describe("the source registry", () => {
   it("is valid and lists every one of the 153 LAs", () => {
-    const rows = parseRegistryCsv(readFileSync(path.join(projectRoot, "data/sources/oap-sources.csv"), "utf8"));
+    const text = readFileSync(path.join(projectRoot, "data/sources/oap-sources.csv"), "utf8");
+    expect(text.split(/\r?\n/)[0]).toBe(HEADER);
+    const rows = parseRegistryCsv(text);
     const las = readFileSync(path.join(projectRoot, "data/reference/local-authorities.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[0]);
     expect(new Set(rows.map((r) => r.la_code))).toEqual(new Set(las));
     expect(rows.filter((r) => r.status === "shared").map((r) => r.la_code).sort()).toEqual(["318", "351", "359"]);
