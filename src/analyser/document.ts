@@ -134,14 +134,18 @@ export function judgeDates(dates: DatedText[], asOf: string): DateJudgement {
   return { reportDate, reviewDate, stale: !current, current };
 }
 
-const isLetter = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-/** Letters, apostrophes and hyphens continue a word that began with a letter. */
-const continuesWord = (code: number) => isLetter(code) || code === 39 || code === 0x2019 || code === 45;
+const isVowel = (code: number) => code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
+/** "laeiouy": letters after which a final "e" or "es" is sounded. */
+const soundsEnding = (code: number) => code === 108 || isVowel(code);
 
 /**
  * Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word.
- * A word is a letter followed by letters, apostrophes and hyphens, found with a loop over
- * character codes rather than a regular expression.
+ *
+ * A word is an ASCII letter followed by letters, apostrophes and hyphens. Its syllables are its
+ * vowel groups less a silent final "e", "es" or "ed" (a common estimate for English), counted
+ * as the word is read: one pass over the character codes, with no regular expression and no
+ * second walk over each word. The counts as they stood before the last one and two letters
+ * stand in for counting the word without them.
  */
 export function fleschReadingEase(sentences: string[]): number | null {
   let words = 0;
@@ -149,16 +153,46 @@ export function fleschReadingEase(sentences: string[]): number | null {
   let counted = 0;
   for (const sentence of sentences) {
     let inSentence = 0;
-    for (let i = 0; i < sentence.length; ) {
-      if (!isLetter(sentence.charCodeAt(i))) {
-        i++;
-        continue;
+    let inWord = false;
+    let letters = 0;
+    let count = 0;
+    let run = 0;
+    let beforeLast = 0;
+    let beforeLastTwo = 0;
+    let last = 0;
+    let secondLast = 0;
+    let thirdLast = 0;
+    for (let i = 0; i <= sentence.length; i++) {
+      // NaN past the end: not a letter, so the last word ends there.
+      let code = sentence.charCodeAt(i);
+      if (code >= 65 && code <= 90) code += 32;
+      if (code >= 97 && code <= 122) {
+        if (!inWord) {
+          inWord = true;
+          letters = count = run = beforeLast = beforeLastTwo = last = secondLast = thirdLast = 0;
+        }
+        beforeLastTwo = beforeLast;
+        beforeLast = count;
+        thirdLast = secondLast;
+        secondLast = last;
+        last = code;
+        // A leading "y" is a consonant; "[aeiouy]{1,2}": a run of vowels counts once per two letters.
+        if (isVowel(code) && !(letters === 0 && code === 121)) {
+          if (run % 2 === 0) count++;
+          run++;
+        } else run = 0;
+        letters++;
+      } else if (inWord && code !== 39 && code !== 0x2019 && code !== 45) {
+        inWord = false;
+        inSentence++;
+        if (letters <= 3) syllables += 1;
+        else {
+          if (last === 100 && secondLast === 101) count = beforeLastTwo; // -ed
+          else if (last === 115 && secondLast === 101 && !soundsEnding(thirdLast)) count = beforeLastTwo; // -es
+          else if (last === 101 && !soundsEnding(secondLast)) count = beforeLast; // -e
+          syllables += Math.max(1, count);
+        }
       }
-      let end = i + 1;
-      while (end < sentence.length && continuesWord(sentence.charCodeAt(end))) end++;
-      syllables += syllableCount(sentence, i, end);
-      inSentence++;
-      i = end;
     }
     if (!inSentence) continue;
     counted++;
@@ -166,47 +200,6 @@ export function fleschReadingEase(sentences: string[]): number | null {
   }
   if (!words || !counted) return null;
   return Math.round((206.835 - 1.015 * (words / counted) - 84.6 * (syllables / words)) * 10) / 10;
-}
-
-const isVowel = (code: number) => code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
-/** "laeiouy": letters after which a final "e" or "es" is sounded. */
-const soundsEnding = (code: number) => code === 108 || isVowel(code);
-
-/**
- * Vowel groups in the letters of text[start, end), less a silent final "e", "es" or "ed"; a
- * common estimate for English. Counted in one pass over the character codes: the counts as
- * they stood before the last one and two letters stand in for counting the word without them.
- */
-function syllableCount(text: string, start: number, end: number): number {
-  let letters = 0;
-  let count = 0;
-  let run = 0;
-  let beforeLast = 0;
-  let beforeLastTwo = 0;
-  let last = 0;
-  let secondLast = 0;
-  let thirdLast = 0;
-  for (let i = start; i < end; i++) {
-    let code = text.charCodeAt(i);
-    if (code >= 65 && code <= 90) code += 32;
-    else if (code < 97 || code > 122) continue;
-    beforeLastTwo = beforeLast;
-    beforeLast = count;
-    thirdLast = secondLast;
-    secondLast = last;
-    last = code;
-    // A leading "y" is a consonant; "[aeiouy]{1,2}": a run of vowels counts once per two letters.
-    if (isVowel(code) && !(letters === 0 && code === 121)) {
-      if (run % 2 === 0) count++;
-      run++;
-    } else run = 0;
-    letters++;
-  }
-  if (letters <= 3) return 1;
-  if (last === 100 && secondLast === 101) count = beforeLastTwo; // -ed
-  else if (last === 115 && secondLast === 101 && !soundsEnding(thirdLast)) count = beforeLastTwo; // -es
-  else if (last === 101 && !soundsEnding(secondLast)) count = beforeLast; // -e
-  return Math.max(1, count);
 }
 
 /** Superseded law, bodies and terms (rubric signal V8). */

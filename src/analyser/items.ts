@@ -15,6 +15,7 @@
 import { execAll } from "../lib/exec-all";
 import { findProgrammes, type ProgrammeMatch } from "./programmes";
 import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
+import type { Block } from "../extract/blocks";
 import type { Segmented, Sentence } from "./segment";
 import { samePath, stripNumbering } from "./segment";
 import { allMatches, DEFLECTION, DUTY_RESTATEMENT, GENERIC, has, hasSignal, HEDGE, SIGNAL_PATTERNS, type SignalName } from "./signals";
@@ -448,31 +449,40 @@ function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptio
 
 const ACRONYM = /\b([A-Z][A-Za-z]?[A-Z]{1,6})s?\b/g;
 
+/**
+ * A line in capitals is a shouted title, not a run of abbreviations (nor is a heading without
+ * lower case); an abbreviation needs two capitals.
+ */
+function isShouted(block: Block): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < block.text.length; i++) {
+    const code = block.text.charCodeAt(i);
+    if (code >= 65 && code <= 90) upper++;
+    else if (code >= 97 && code <= 122) lower++;
+  }
+  const letters = upper + lower;
+  return (letters > 8 && lower / letters < 0.2) || (block.kind === "heading" && lower === 0) || upper < 2;
+}
+
 function acronymsExplained(seg: Segmented): { total: number; explained: number; unexplained: string[] } {
   const text = seg.text;
   const acronyms = new Map<string, string>();
   for (const block of seg.blocks) {
-    let upper = 0;
-    let lower = 0;
-    for (let i = 0; i < block.text.length; i++) {
-      const code = block.text.charCodeAt(i);
-      if (code >= 65 && code <= 90) upper++;
-      else if (code >= 97 && code <= 122) lower++;
-    }
-    const letters = upper + lower;
-    // A line in capitals is a shouted title, not a run of acronyms; an acronym needs two capitals.
-    if ((letters > 8 && lower / letters < 0.2) || (block.kind === "heading" && lower === 0) || upper < 2) continue;
+    // Whether the block is a shouted title: worked out only when it offers a new abbreviation.
+    let shouted: boolean | undefined;
     for (const match of execAll(ACRONYM, block.text)) {
       const token = match[1]!;
       const key = token.toUpperCase();
       // Only the first use of each abbreviation is recorded; later ones change nothing.
       if (acronyms.has(key) || CUES.C04.notAcronyms.has(key) || !/[A-Z].*[A-Z]/.test(token)) continue;
+      if ((shouted ??= isShouted(block))) break;
       // Next to another word in capitals it is part of a title ("SPECIAL EDUCATIONAL NEEDS").
       const at = match.index ?? 0;
       const before = block.text.slice(Math.max(0, at - 20), at);
       const after = block.text.slice(at + match[0].length, at + match[0].length + 20);
       if (/\b[A-Z]{3,}\s+$/.test(before) || /^\s+[A-Z]{3,}\b/.test(after)) continue;
-      if (!acronyms.has(key)) acronyms.set(key, token);
+      acronyms.set(key, token);
     }
   }
   // Each way of explaining an abbreviation is one pass over the text, collecting what it explains.
