@@ -13,7 +13,7 @@
  * item's threshold; `fact` and `document` items have one rule each below.
  */
 import { execAll } from "../lib/exec-all";
-import { findProgrammes, type ProgrammeMatch } from "./programmes";
+import { ANY_PROGRAMME, findProgrammes, type ProgrammeMatch } from "./programmes";
 import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
 import type { Block } from "../extract/blocks";
 import type { Segmented, Sentence } from "./segment";
@@ -153,7 +153,7 @@ export class Passages {
   }
 
   programmes(sentence: Sentence): ProgrammeMatch[] {
-    return (this.programmeCache[sentence.index] ??= findProgrammes(sentence.text));
+    return (this.programmeCache[sentence.index] ??= this.seg.words.mayMatch(ANY_PROGRAMME, sentence.index) ? findProgrammes(sentence.text) : []);
   }
 
   /** Sentences about the item outside its own answer; found when first asked. */
