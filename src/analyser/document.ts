@@ -225,14 +225,10 @@ export interface OutdatedTerm {
   end: number;
 }
 
-/** Any outdated term: one pass finds the sentences worth testing term by term. */
-const ANY_OUTDATED = new RegExp(OUTDATED_TERMS.map((t) => t.pattern.source).join("|"), "i");
-
 export function outdatedTerms(seg: Segmented): OutdatedTerm[] {
-  const candidates = seg.sentences.filter((s) => seg.words.test(ANY_OUTDATED, s.index));
   const found: OutdatedTerm[] = [];
   for (const { term, pattern, note } of OUTDATED_TERMS) {
-    const sentence = candidates.find((s) => seg.words.test(pattern, s.index));
+    const sentence = seg.sentences.find((s) => seg.words.test(pattern, s.index));
     if (sentence) found.push({ term, note, quote: sentence.text, start: sentence.start, end: sentence.end });
   }
   return found;

@@ -541,7 +541,8 @@ function judgeDated(item: RubricItem, passages: Passages, options: JudgeOptions)
 
 function judgeGovernance(item: RubricItem, passages: Passages): ItemFinding {
   const seg = passages.seg;
-  const mentions = seg.sentences.filter((s) => passages.about(CUES.D02.prefilter, s) && (passages.about(item.topic!, s) || passages.about(CUES.D02.coproduction, s) || passages.about(CUES.D02.seenByBoard, s)));
+  // The word index rules most sentences out of the three patterns before the word list, which it cannot help with, is tried.
+  const mentions = seg.sentences.filter((s) => (passages.about(item.topic!, s) || passages.about(CUES.D02.coproduction, s) || passages.about(CUES.D02.seenByBoard, s)) && passages.about(CUES.D02.prefilter, s));
   const dated = (s: Sentence) => passages.signal(s, "date");
   const approved = mentions.filter((s) => (passages.about(CUES.D02.approval, s) || passages.about(CUES.D02.dateApproved, s)) && dated(s));
   const coproduced = mentions.filter((s) => passages.about(CUES.D02.coproduction, s));

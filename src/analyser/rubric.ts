@@ -761,7 +761,7 @@ export const FACT_CUES = {
     notAcronyms: new Set(["UK", "OK", "PE", "TV", "IT", "ICT", "AM", "PM", "II", "III", "IV", "VI", "GCSE", "GCSES", "NHS", "DFE", "SATS", "URN", "PDF"]),
   },
   D02: {
-    /** Words every governance or co-production sentence has one of: a cheap first test. */
+    /** Words every governance or co-production sentence has one of. */
     prefilter: /govern|board|trust|committee|council|proprietor|director|co-?produc|forum|comment|helped|contribut|consult|shaped|wrote|written|seen and discussed|date approved|date agreed|date ratified|date adopted/i,
     approval: new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*`, "i"),
     dateApproved: /\bdate (?:approved|agreed|ratified|adopted)\b/i,
