@@ -7,7 +7,8 @@
  * names that are also ordinary words ("Thrive", "Fresh Start", "Rainbows") carry a
  * case-sensitive pattern so "children thrive" or "a fresh start" do not count.
  */
-import { isWordCode, prefixesAt, prefixIds } from "./word-index";
+import { execAll } from "../lib/exec-all";
+import { patternPrefixes, prefixesAt, prefixIds } from "./word-index";
 
 export type ProgrammeCategory =
   | "literacy"
@@ -236,14 +237,19 @@ function namesStartingAt(text: string, at: number): readonly number[] {
 }
 
 /**
+ * The words a name can start at: those beginning with a name's first letters (every word, if
+ * some name has none). A match covers only the letters of one word, so no word start is skipped.
+ */
+const NAME_STARTS = ALWAYS_TRIED.length ? /\b\w/g : new RegExp(`\\b(?:${[...new Set(LEXICON.flatMap((entry) => patternPrefixes(entry.probe)!))].join("|")})`, "gi");
+
+/**
  * Every lexicon name in the text, in order of appearance: the same result as one alternation
  * of all names per set (at each word start from the left, the first name that matches there,
  * then on from its end), but only the names whose first letters start that word are tried.
  */
 export function findProgrammes(text: string): ProgrammeMatch[] {
   const starts: Array<{ at: number; names: readonly number[] }> = [];
-  for (let at = 0; at < text.length; at++) {
-    if (!isWordCode(text.charCodeAt(at)) || (at > 0 && isWordCode(text.charCodeAt(at - 1)))) continue;
+  for (const { index: at } of execAll(NAME_STARTS, text)) {
     const names = namesStartingAt(text, at);
     if (names.length) starts.push({ at, names });
   }
