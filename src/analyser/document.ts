@@ -3,8 +3,8 @@
  * reading ease, superseded law and terminology, and how much of it is hedged or generic.
  */
 import { execAll } from "../lib/exec-all";
-import type { Segmented } from "./segment";
-import { ASPIRATION, GENERIC, HEDGE, signalsIn } from "./signals";
+import type { Segmented, Sentence } from "./segment";
+import { ASPIRATION, GENERIC, HEDGE } from "./signals";
 
 export interface DatedText {
   /** ISO date (the first day of the month or year when only those are given). */
@@ -234,13 +234,17 @@ export function outdatedTerms(seg: Segmented): OutdatedTerm[] {
   return found;
 }
 
-/** Shares of sentences that hedge (V2) and that are generic statements with no specific detail (V1, V3). */
-export function statementDensity(seg: Segmented): { hedged: number; generic: number; sentences: number } {
+/**
+ * Shares of sentences that hedge (V2) and that are generic statements with no specific detail
+ * (V1, V3). `hasSignal` says whether a sentence has any signal (signals.ts): the item checks
+ * have already tested most of them, so the caller passes its record.
+ */
+export function statementDensity(seg: Segmented, hasSignal: (sentence: Sentence) => boolean): { hedged: number; generic: number; sentences: number } {
   let hedged = 0;
   let generic = 0;
   for (const sentence of seg.sentences) {
     if (seg.words.test(HEDGE, sentence.index)) hedged++;
-    if ((seg.words.test(ASPIRATION, sentence.index) || seg.words.test(GENERIC, sentence.index)) && signalsIn(sentence.text).size === 0) generic++;
+    if ((seg.words.test(ASPIRATION, sentence.index) || seg.words.test(GENERIC, sentence.index)) && !hasSignal(sentence)) generic++;
   }
   const n = seg.sentences.length;
   const share = (k: number) => (n ? Math.round((k / n) * 1000) / 1000 : 0);

@@ -85,7 +85,7 @@ export function analyseBlocks(blocks: Block[], options: AnalyseOptions = {}): An
   const passages = new Passages(seg, itemsForHeading);
   const findings = judgeItems(passages, { asOf, schoolType, secondary: phase === "secondary", dates, flesch, pageText: options.pageText });
   const score = scoreOf(findings);
-  const density = statementDensity(seg);
+  const density = statementDensity(seg, (sentence) => passages.anySignal(sentence));
 
   const items = {} as Record<ItemId, ItemResult>;
   for (const f of findings) {

@@ -152,6 +152,11 @@ export class Passages {
     return this.signalCache[at] === 2;
   }
 
+  /** Whether the sentence has any signal at all. */
+  anySignal(sentence: Sentence): boolean {
+    return SIGNAL_NAMES.some((name) => this.signal(sentence, name));
+  }
+
   programmes(sentence: Sentence): ProgrammeMatch[] {
     return (this.programmeCache[sentence.index] ??= this.seg.words.mayMatch(ANY_PROGRAMME, sentence.index) ? findProgrammes(sentence.text) : []);
   }

@@ -153,8 +153,3 @@ const TERMS_OF_ART = /\bannual reviews?\b|\bannual review meetings?\b/gi;
 export function hasSignal(name: SignalName, text: string): boolean {
   return has(SIGNAL_PATTERNS[name], name === "frequency" ? text.replace(TERMS_OF_ART, "review") : text);
 }
-
-/** The signals present in one sentence. */
-export function signalsIn(text: string): Set<SignalName> {
-  return new Set((Object.keys(SIGNAL_PATTERNS) as SignalName[]).filter((name) => hasSignal(name, text)));
-}
