@@ -113,8 +113,11 @@ export function patternPrefixes(pattern: RegExp): string[] | null {
  * strings, no string-keyed maps, and nothing per pattern until a pattern is first used.
  */
 const SLOTS = 37;
-const slotOf = (code: number) =>
-  code >= 97 && code <= 122 ? code - 97 : code >= 65 && code <= 90 ? code - 65 : code >= 48 && code <= 57 ? code - 22 : code === 95 ? 36 : -1;
+/** Per ASCII code, its slot in a trie node (letters in either case share one), or -1. */
+const SLOT_OF = Int8Array.from({ length: 128 }, (_, code) =>
+  code >= 97 && code <= 122 ? code - 97 : code >= 65 && code <= 90 ? code - 65 : code >= 48 && code <= 57 ? code - 22 : code === 95 ? 36 : -1,
+);
+const slotOf = (code: number) => (code < 128 ? SLOT_OF[code]! : -1);
 let trie = new Int32Array(SLOTS * 64);
 /** Per node, the id of the prefix ending there, or -1. */
 const prefixAt: number[] = [-1];
