@@ -13,7 +13,7 @@
  * item's threshold; `fact` and `document` items have one rule each below.
  */
 import { execAll } from "../lib/exec-all";
-import { ANY_PROGRAMME, findProgrammes, type ProgrammeMatch } from "./programmes";
+import { findProgrammes, type ProgrammeMatch } from "./programmes";
 import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem } from "./rubric";
 import type { Block } from "../extract/blocks";
 import type { Segmented, Sentence } from "./segment";
@@ -158,7 +158,7 @@ export class Passages {
   }
 
   programmes(sentence: Sentence): ProgrammeMatch[] {
-    return (this.programmeCache[sentence.index] ??= this.seg.words.mayMatch(ANY_PROGRAMME, sentence.index) ? findProgrammes(sentence.text) : []);
+    return (this.programmeCache[sentence.index] ??= findProgrammes(sentence.text));
   }
 
   /** Sentences about the item outside its own answer; found when first asked. */
@@ -546,7 +546,8 @@ function judgeDated(item: RubricItem, passages: Passages, options: JudgeOptions)
 
 function judgeGovernance(item: RubricItem, passages: Passages): ItemFinding {
   const seg = passages.seg;
-  // The word index rules most sentences out of the three patterns before the word list, which it cannot help with, is tried.
+  // The word list comes last: the word index cannot help with it, but rules most sentences out
+  // of the three patterns before it.
   const mentions = seg.sentences.filter((s) => (passages.about(item.topic!, s) || passages.about(CUES.D02.coproduction, s) || passages.about(CUES.D02.seenByBoard, s)) && passages.about(CUES.D02.prefilter, s));
   const dated = (s: Sentence) => passages.signal(s, "date");
   const approved = mentions.filter((s) => (passages.about(CUES.D02.approval, s) || passages.about(CUES.D02.dateApproved, s)) && dated(s));

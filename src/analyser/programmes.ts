@@ -202,9 +202,6 @@ function compile(programme: Programme): LexiconEntry {
 /** Case-insensitive names first, each set in lexicon order, as the scan tries them. */
 export const LEXICON: readonly LexiconEntry[] = [...PROGRAMMES.filter((p) => !p.caseSensitive), ...PROGRAMMES.filter((p) => p.caseSensitive)].map(compile);
 
-/** Any name in the lexicon (case aside): the word index rules out the sentences where none can start. */
-export const ANY_PROGRAMME = new RegExp(LEXICON.map((entry) => entry.probe.source).join("|"), "i");
-
 /** Lexicon ids by the id of a first-letters prefix (see word-index.ts); names without one are always tried. */
 const BY_PREFIX = new Map<number, number[]>();
 const ALWAYS_TRIED: number[] = [];

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OUTDATED_TERMS } from "../../src/analyser/document";
 import { headingMatcher } from "../../src/analyser/items";
-import { ANY_PROGRAMME, findProgrammes, LEXICON } from "../../src/analyser/programmes";
+import { findProgrammes, LEXICON } from "../../src/analyser/programmes";
 import { FACT_CUES, RUBRIC } from "../../src/analyser/rubric";
 import { segment } from "../../src/analyser/segment";
 import { ASPIRATION, DEFLECTION, DUTY_RESTATEMENT, GENERIC, hasSignal, HEDGE, SIGNAL_PATTERNS, type SignalName } from "../../src/analyser/signals";
@@ -24,7 +24,7 @@ function patternsIn(value: unknown, into = new Set<RegExp>()): Set<RegExp> {
   else if (value && typeof value === "object") for (const v of Object.values(value)) patternsIn(v, into);
   return into;
 }
-const PATTERNS = [...patternsIn([RUBRIC, FACT_CUES, SIGNAL_PATTERNS, HEDGE, GENERIC, DEFLECTION, DUTY_RESTATEMENT, ASPIRATION, OUTDATED_TERMS, LEXICON.map((e) => e.probe), ANY_PROGRAMME])];
+const PATTERNS = [...patternsIn([RUBRIC, FACT_CUES, SIGNAL_PATTERNS, HEDGE, GENERIC, DEFLECTION, DUTY_RESTATEMENT, ASPIRATION, OUTDATED_TERMS, LEXICON.map((e) => e.probe)])];
 
 const plainTest = (pattern: RegExp, text: string) => {
   pattern.lastIndex = 0;
@@ -138,15 +138,6 @@ function programmesByAlternation(text: string) {
 describe("the programme scan", () => {
   const nameArb = fc.constantFrom(...LEXICON.map((e) => e.programme.name), "Lexia Core 5", "Read Write Inc", "The Decider Skills", "Catch Up Literacy", "SWST", "PUMA", "talk boost", "reading", "Switch");
   const textArb = fc.array(fc.oneof(nameArb, wordArb), { minLength: 1, maxLength: 12 }).map((words) => words.join(" "));
-
-  it("is never ruled out by the word index where a name is found", () => {
-    const texts = [...fixtureSentences(), ...fc.sample(textArb, { numRuns: 300, seed: 20261128 })];
-    const index = warmIndex(texts);
-    const ruledOut = texts.filter((text, i) => findProgrammes(text).length > 0 && !index.mayMatch(ANY_PROGRAMME, i));
-    expect(ruledOut).toEqual([]);
-    // The gate does rule out sentences without a name; if it never did it would save nothing.
-    expect(texts.filter((_, i) => !index.mayMatch(ANY_PROGRAMME, i)).length).toBeGreaterThan(0);
-  });
 
   it("finds what one alternation of all the names finds, in fixtures and generated text", () => {
     for (const text of fixtureSentences()) expect(findProgrammes(text).map(({ name, index, text: t }) => ({ name, index, text: t })), text).toEqual(programmesByAlternation(text));
