@@ -63,9 +63,12 @@ function isQuestionLine(block: Block, text: string): boolean {
 /** A short line with no sentence punctuation that the caller recognises as a topic name. */
 function isLabelLine(block: Block, text: string, next: Block | undefined, isTopic: (text: string) => boolean): boolean {
   if (block.kind !== "paragraph" || !next || next.kind === "heading") return false;
-  // A lead-in to a list ("Alongside this, we offer the following:") is a sentence, not a label.
-  if (/,|\b(?:we|our|you|your|following|include|includes)\b/i.test(text)) return false;
-  return text.split(/\s+/).length <= 8 && !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
+  // A lead-in to a list ("Alongside this, we offer the following:") is a sentence, not a label;
+  // a line styled as a heading is one in all but markup ("How we teach", "Wellbeing, behaviour and ...").
+  if (!block.headingStyle && /,|\b(?:we|our|you|your|following|include|includes)\b/i.test(text)) return false;
+  // A web or email address is content ("Local Offer: www.example.gov.uk/localoffer").
+  if (/https?:\/\/|www\.|@/i.test(text)) return false;
+  return text.split(/\s+/).length <= (block.headingStyle ? 12 : 8) && !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
 }
 
 /** Splits a block's text into sentences, returning [start, end) offsets within it. */

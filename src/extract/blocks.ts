@@ -28,4 +28,10 @@ export interface Block {
   table?: { index: number; row: number; cells: string[]; header: string[] };
   /** The URL the block was read from, when a document spans several pages or files. */
   sourceUrl?: string;
+  /**
+   * True for a paragraph set apart as a heading without a heading element, as page authors
+   * often do: all its text is bold (<strong> or <b>), or its element's class calls it a title
+   * ("accordion-title", "panel-heading", "faq-question").
+   */
+  headingStyle?: boolean;
 }

@@ -312,14 +312,15 @@ class BlockReader {
     if (tag === "li") return this.visitListItem(el, listDepth);
     if (tag === "table") return this.visitTable(el);
     if (tag === "dl") return this.visitDefinitionList(el);
+    const titled = node.type !== "root" && isTitleClass(el.attribs.class);
     if (tag === "p" || tag === "pre" || tag === "caption" || tag === "figcaption" || tag === "address" || tag === "summary") {
-      for (const line of linesOf([el])) this.emit("paragraph", line, [el]);
+      this.emitParagraphs([el], titled);
       return;
     }
     // Containers: runs of inline content become paragraphs; block children are visited.
     let run: AnyNode[] = [];
     const flushRun = () => {
-      for (const line of linesOf(run)) this.emit("paragraph", line, run);
+      this.emitParagraphs(run, titled);
       run = [];
     };
     for (const child of (node as Element).children ?? []) {
@@ -329,6 +330,12 @@ class BlockReader {
       } else run.push(child);
     }
     flushRun();
+  }
+
+  private emitParagraphs(nodes: AnyNode[], titled: boolean) {
+    const lines = linesOf(nodes);
+    const headingStyle = lines.length > 0 && (titled || allBold(nodes, false));
+    for (const line of lines) this.emit("paragraph", line, nodes, headingStyle ? { headingStyle } : {});
   }
 
   private visitListItem(el: Element, depth: number) {
@@ -386,6 +393,23 @@ class BlockReader {
       });
     });
   }
+}
+
+/** A class token naming a title: "accordion-title", "panel-heading", "faq-question", "toggle". */
+const TITLE_CLASS = /(?:^|[-_])(?:title|heading|header|question|toggle)(?:$|[-_])/i;
+const isTitleClass = (className: string | undefined) => className !== undefined && className.split(/\s+/).some((token) => TITLE_CLASS.test(token));
+
+/** Whether every piece of visible text in the nodes sits inside <strong> or <b>. */
+function allBold(nodes: AnyNode[], inBold: boolean): boolean {
+  for (const node of nodes) {
+    if (node.type === "text") {
+      if (!inBold && (node as unknown as { data: string }).data.trim()) return false;
+    } else if (node.type === "tag" && !skipped(node as Element)) {
+      const tag = (node as Element).tagName;
+      if (!allBold((node as Element).children, inBold || tag === "strong" || tag === "b")) return false;
+    }
+  }
+  return true;
 }
 
 const childElements = (el: Element) => el.children.filter((child): child is Element => child.type === "tag");

@@ -104,8 +104,16 @@ interface Draft {
   page: number;
   level?: number;
   listDepth?: number;
+  /** A short line standing alone that may be a heading in sentence case (see Block.headingStyle). */
+  headingStyle?: boolean;
   lines: SourceLine[];
 }
+
+/**
+ * Cells set apart by a wide gap are a table row ("SENCO   Mrs J Ashworth"), and a web or email
+ * address is content: neither is a heading, however short or capitalised.
+ */
+const isRowOrAddress = (text: string) => /\S\s{3,}\S/.test(text) || /https?:\/\/|www\.|@/i.test(text);
 
 function headingLevel(text: string, line: SourceLine, bodySize: number | undefined): number | null {
   const trimmed = text.trim();
@@ -121,6 +129,7 @@ function headingLevel(text: string, line: SourceLine, bodySize: number | undefin
   }
   if (/\?$/.test(trimmed) && QUESTION_WORDS.test(trimmed.replace(NUMBERED_HEADING, "")) && words <= 25) return 2;
   if (/[.!:]$/.test(trimmed) || words > 12) return null;
+  if (isRowOrAddress(trimmed)) return null;
   if (trimmed === trimmed.toUpperCase() && /[A-Z]{3}/.test(trimmed)) return 1;
   // A short line standing alone in title case reads as a heading.
   const capitalised = trimmed.split(/\s+/).filter((w) => /^[A-Z0-9(&]/.test(w)).length;
@@ -182,18 +191,24 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
 
     const current = open as Draft | null;
     const previousEnded = current ? /[.!?:;]["”’)]?$/.test(current.text) : true;
+    const previousShort = current !== null && current.lines.at(-1)!.text.trim().length < typicalWidth * 0.6;
     const continues =
       current !== null &&
       current.kind !== "heading" &&
-      (pageBreak ? !previousEnded : !line.gapBefore) &&
+      // Over a page break an unfinished sentence carries on, but a short line such as a heading
+      // ends before a new page that starts with a capital.
+      (pageBreak ? !previousEnded && (!previousShort || /^[a-z]/.test(text)) : !line.gapBefore) &&
       // A short previous line ends its paragraph, unless the sentence is plainly unfinished.
-      (!(current.lines.at(-1)!.text.trim().length < typicalWidth * 0.6 && previousEnded) || pageBreak);
+      (!(previousShort && previousEnded) || pageBreak);
     if (continues && current) {
       current.text = joinWrapped(current.text, text);
       current.lines.push(line);
+      current.headingStyle = false;
     } else {
       close();
-      open = { kind: "paragraph", text, page: line.page, lines: [line] };
+      // Headings in sentence case ("How we teach") are not title case, but stand alone, short and unpunctuated.
+      const headingStyle = standsAlone && /^[A-Z]/.test(text) && !/[.!?;,]$/.test(text) && text.split(/\s+/).length <= 12 && !isRowOrAddress(text);
+      open = { kind: "paragraph", text, page: line.page, lines: [line], ...(headingStyle ? { headingStyle } : {}) };
     }
   }
   close();
@@ -219,6 +234,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
       headings.push({ level, text });
     }
     if (draft.kind === "list_item") block.listDepth = draft.listDepth ?? 0;
+    if (draft.headingStyle) block.headingStyle = true;
     blocks.push(block);
   }
   return blocks;

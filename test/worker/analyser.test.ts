@@ -8,8 +8,11 @@ import { findProgrammes, PROGRAMMES } from "../../src/analyser/programmes";
 import { redactResult, redactText } from "../../src/analyser/redact";
 import { AnalysisResultSchema } from "../../src/analyser/result";
 import { ITEM_IDS, RUBRIC } from "../../src/analyser/rubric";
-import { splitSentences } from "../../src/analyser/segment";
+import { headingMatcher } from "../../src/analyser/items";
+import { segment, splitSentences } from "../../src/analyser/segment";
 import type { Block } from "../../src/extract/blocks";
+import { htmlToBlocks } from "../../src/extract/html";
+import { textToBlocks } from "../../src/extract/text";
 import strongHtml from "../fixtures/sir/accordion-strong.html?raw";
 import tableHtml from "../fixtures/sir/table-secondary.html?raw";
 import weakText from "../fixtures/sir/template-weak.txt?raw";
@@ -143,6 +146,21 @@ describe("a secondary school's question table", () => {
 });
 
 describe("finding answers", () => {
+  it("reads a line styled as a heading as one, even in sentence case with \"we\" or a comma", () => {
+    const teaching = "Teachers pre-teach new words, use visual timetables and sit pupils near the front.";
+    const matcher = headingMatcher();
+    const headingsOver = (blocks: Block[]) => segment(blocks, (heading) => matcher(heading).length > 0).sentences.find((s) => s.text === teaching)?.headings;
+    const html = (title: string) => headingsOver(htmlToBlocks(`<main><h1>SEN Information Report</h1>${title}<p>${teaching}</p></main>`).blocks);
+    // Plain, a line with "we" may be a lead-in to what follows; set apart as a heading, it is one.
+    expect(html("<p>How we teach</p>")).toEqual(["SEN Information Report"]);
+    expect(html("<p><strong>How we teach</strong></p>")).toEqual(["How we teach", "SEN Information Report"]);
+    expect(html('<div class="panel-title">Teaching, learning and adapting</div>')).toEqual(["Teaching, learning and adapting", "SEN Information Report"]);
+    const text = (...lines: string[]) => textToBlocks(["Invented school, report for tests.", ...lines].join("\n\n"));
+    expect(headingsOver(text("How we teach", teaching))).toEqual(["How we teach"]);
+    // A line with a web address is content, not a label naming the Local Offer.
+    expect(analyseBlocks(text("Local Offer: www.example.gov.uk/localoffer", teaching), { asOf: "2026-03-01" }).items.K13.status).toBe("present");
+  });
+
   it("finds an item answered under an unexpected heading, by its content", () => {
     const result = analyseBlocks(
       blocks([

@@ -95,6 +95,29 @@ describe("htmlToBlocks: whitespace and loose markup", () => {
   });
 });
 
+describe("htmlToBlocks: headings without heading elements", () => {
+  it("marks a paragraph set wholly in bold, or under a title class, as styled like a heading", () => {
+    const { blocks } = htmlToBlocks(
+      [
+        "<main><p><strong>How we teach</strong></p>",
+        "<p>Teachers pre-teach new words.</p>",
+        '<div class="accordion-title">Wellbeing, behaviour and social development</div>',
+        "<p><strong>Mrs Ward</strong> leads our nurture group.</p>",
+        "<p><b>Trips</b> <i>and clubs</i></p>",
+        '<p class="lead-text">Our pupils join every club.</p></main>',
+      ].join(""),
+    );
+    expect(blocks.map((b) => [b.text, b.headingStyle === true])).toEqual([
+      ["How we teach", true],
+      ["Teachers pre-teach new words.", false],
+      ["Wellbeing, behaviour and social development", true],
+      ["Mrs Ward leads our nurture group.", false],
+      ["Trips and clubs", false],
+      ["Our pupils join every club.", false],
+    ]);
+  });
+});
+
 describe("textToBlocks", () => {
   const blocks = textToBlocks(reportText);
 
@@ -126,6 +149,25 @@ describe("textToBlocks", () => {
     expect(review.headingPath).toEqual(["2. What help is available?"]);
     expect(blocks.find((b) => b.text.startsWith("Our coordinator"))!.page).toBe(1);
     expect(blocks.at(-1)).toMatchObject({ text: "We send a written update at the end of each term.", page: 2 });
+  });
+
+  it("marks a short line standing alone as styled like a heading, but not a table row or an address", () => {
+    const read = textToBlocks(
+      ["Invented school, report for tests.", "", "How we teach", "", "Teachers pre-teach new words and use visual timetables in every class.", "", "SENCO   Mrs J Ashworth", "", "Local Offer   www.example.gov.uk/localoffer", "", "Our pupils join every club."].join("\n"),
+    );
+    expect(read.map((b) => [b.text, b.kind, b.headingStyle === true])).toEqual([
+      ["Invented school, report for tests.", "paragraph", false],
+      ["How we teach", "paragraph", true],
+      ["Teachers pre-teach new words and use visual timetables in every class.", "paragraph", false],
+      ["SENCO Mrs J Ashworth", "paragraph", false],
+      ["Local Offer www.example.gov.uk/localoffer", "paragraph", false],
+      ["Our pupils join every club.", "paragraph", false],
+    ]);
+  });
+
+  it("ends a heading-like line at a page break when the next page starts a new sentence", () => {
+    const text = ["Moving on to secondary school", "", "Invented school, report for tests   Page 1", "\f", "Because we know the move is hard, pupils visit three times.", "", "Invented school, report for tests   Page 2"].join("\n");
+    expect(textToBlocks(text).map((b) => b.text)).toEqual(["Moving on to secondary school", "Because we know the move is hard, pupils visit three times."]);
   });
 
   it("does not mistake a numbered paragraph that runs over a page break for a heading", () => {
