@@ -28,9 +28,17 @@ const SKIP_TAGS = new Set(["script", "style", "noscript", "template", "svg", "if
 
 /** Controls are skipped, except accordion and disclosure triggers, whose text is the section's title. */
 function skipped(el: Element): boolean {
-  if (el.tagName === "button") return el.attribs["aria-expanded"] === undefined && el.attribs["aria-controls"] === undefined;
+  // An accordion's trigger carries the title of the panel it opens; other buttons are controls.
+  if (el.tagName === "button") return el.attribs["aria-expanded"] === undefined && el.attribs["aria-controls"] === undefined && !hasClass(el, TRIGGER_CLASS);
   return SKIP_TAGS.has(el.tagName);
 }
+
+/** Class tokens naming a title ("accordion-title", "panel-heading", "faq-question"). */
+const TITLE_CLASS = /(?:^|[-_])(?:title|heading|header|question|toggle)(?:$|[-_])/i;
+/** Class tokens of accordion triggers: titles, and the w3schools pattern's "accordion", "collapsible". */
+const TRIGGER_CLASS = /(?:^|[-_])(?:title|heading|header|question|toggle|accordion|collapsible|collapse|expand)(?:$|[-_])/i;
+const hasClass = (el: Element, pattern: RegExp) => el.attribs.class !== undefined && el.attribs.class.split(/\s+/).some((token) => pattern.test(token));
+const BOLD_STYLE = /font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/i;
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 const BLOCK_TAGS = new Set([
   "address", "article", "aside", "blockquote", "details", "dialog", "div", "dl", "dd", "dt", "fieldset", "figcaption",
@@ -312,15 +320,15 @@ class BlockReader {
     if (tag === "li") return this.visitListItem(el, listDepth);
     if (tag === "table") return this.visitTable(el);
     if (tag === "dl") return this.visitDefinitionList(el);
-    const titled = node.type !== "root" && isTitleClass(el.attribs.class);
+    const apart = node.type !== "root" && setsApart(el);
     if (tag === "p" || tag === "pre" || tag === "caption" || tag === "figcaption" || tag === "address" || tag === "summary") {
-      this.emitParagraphs([el], titled);
+      this.emitParagraphs([el], apart);
       return;
     }
     // Containers: runs of inline content become paragraphs; block children are visited.
     let run: AnyNode[] = [];
     const flushRun = () => {
-      this.emitParagraphs(run, titled);
+      this.emitParagraphs(run, apart);
       run = [];
     };
     for (const child of (node as Element).children ?? []) {
@@ -332,9 +340,9 @@ class BlockReader {
     flushRun();
   }
 
-  private emitParagraphs(nodes: AnyNode[], titled: boolean) {
+  private emitParagraphs(nodes: AnyNode[], apart: boolean) {
     const lines = linesOf(nodes);
-    const headingStyle = lines.length > 0 && (titled || allBold(nodes, false));
+    const headingStyle = lines.length > 0 && allSetApart(nodes, apart);
     for (const line of lines) this.emit("paragraph", line, nodes, headingStyle ? { headingStyle } : {});
   }
 
@@ -395,18 +403,19 @@ class BlockReader {
   }
 }
 
-/** A class token naming a title: "accordion-title", "panel-heading", "faq-question", "toggle". */
-const TITLE_CLASS = /(?:^|[-_])(?:title|heading|header|question|toggle)(?:$|[-_])/i;
-const isTitleClass = (className: string | undefined) => className !== undefined && className.split(/\s+/).some((token) => TITLE_CLASS.test(token));
+/** Inline markup that sets its text apart as a heading: bold, a bold style, an accordion trigger, a title class. */
+function setsApart(el: Element): boolean {
+  const tag = el.tagName;
+  return tag === "strong" || tag === "b" || tag === "button" || BOLD_STYLE.test(el.attribs.style ?? "") || hasClass(el, TITLE_CLASS);
+}
 
-/** Whether every piece of visible text in the nodes sits inside <strong> or <b>. */
-function allBold(nodes: AnyNode[], inBold: boolean): boolean {
+/** Whether every piece of visible text in the nodes sits inside markup that sets it apart. */
+function allSetApart(nodes: AnyNode[], inside: boolean): boolean {
   for (const node of nodes) {
     if (node.type === "text") {
-      if (!inBold && (node as unknown as { data: string }).data.trim()) return false;
+      if (!inside && (node as unknown as { data: string }).data.trim()) return false;
     } else if (node.type === "tag" && !skipped(node as Element)) {
-      const tag = (node as Element).tagName;
-      if (!allBold((node as Element).children, inBold || tag === "strong" || tag === "b")) return false;
+      if (!allSetApart((node as Element).children, inside || setsApart(node as Element))) return false;
     }
   }
   return true;

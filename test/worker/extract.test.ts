@@ -96,7 +96,7 @@ describe("htmlToBlocks: whitespace and loose markup", () => {
 });
 
 describe("htmlToBlocks: headings without heading elements", () => {
-  it("marks a paragraph set wholly in bold, or under a title class, as styled like a heading", () => {
+  it("marks a paragraph set wholly in bold, under a title class or as an accordion trigger, as styled like a heading", () => {
     const { blocks } = htmlToBlocks(
       [
         "<main><p><strong>How we teach</strong></p>",
@@ -104,7 +104,10 @@ describe("htmlToBlocks: headings without heading elements", () => {
         '<div class="accordion-title">Wellbeing, behaviour and social development</div>',
         "<p><strong>Mrs Ward</strong> leads our nurture group.</p>",
         "<p><b>Trips</b> <i>and clubs</i></p>",
-        '<p class="lead-text">Our pupils join every club.</p></main>',
+        '<p class="lead-text">Our pupils join every club.</p>',
+        '<button class="accordion">Staff training</button><div class="panel"><p>All staff trained in 2025.</p></div>',
+        '<div><span style="font-weight: 700">Equipment and funding</span></div>',
+        "<button>Print this page</button></main>",
       ].join(""),
     );
     expect(blocks.map((b) => [b.text, b.headingStyle === true])).toEqual([
@@ -114,6 +117,9 @@ describe("htmlToBlocks: headings without heading elements", () => {
       ["Mrs Ward leads our nurture group.", false],
       ["Trips and clubs", false],
       ["Our pupils join every club.", false],
+      ["Staff training", true],
+      ["All staff trained in 2025.", false],
+      ["Equipment and funding", true],
     ]);
   });
 });
