@@ -160,6 +160,19 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     lastPage = line.page;
     const next = lines[i + 1];
     const standsAlone = line.gapBefore && (!next || next.gapBefore || next.page !== line.page || BULLET.test(next.text));
+    // Without blank lines, a short line between the end of one sentence and the start of the
+    // next is as set apart as a heading gets.
+    const previous = lines[i - 1];
+    const between =
+      !line.gapBefore &&
+      previous !== undefined &&
+      previous.page === line.page &&
+      /[.!?:;]["”’)]?$/.test(previous.text.trim()) &&
+      text.length < typicalWidth * 0.6 &&
+      next !== undefined &&
+      next.page === line.page &&
+      /^["“‘(]?[A-Z0-9]/.test(next.text.trim());
+    const setApart = standsAlone || between;
     const bullet = text.match(BULLET) ?? (line.gapBefore ? text.match(LETTERED) : null);
 
     if (bullet) {
@@ -175,7 +188,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     const wrapsOn = next !== undefined && ((!next.gapBefore && next.page === line.page) || runsOverPage) && text.length >= typicalWidth * 0.85;
     const level = wrapsOn ? null : headingLevel(text, line, bodySize);
     const sizedHeading = level !== null && line.fontSize !== undefined && bodySize !== undefined && line.fontSize >= bodySize * 1.15;
-    if (level !== null && (standsAlone || sizedHeading || NUMBERED_HEADING.test(text) || (/\?$/.test(text) && line.gapBefore))) {
+    if (level !== null && (setApart || sizedHeading || NUMBERED_HEADING.test(text) || (/\?$/.test(text) && line.gapBefore))) {
       // A heading wrapped over two lines at the same size continues.
       const current = open as Draft | null;
       if (current?.kind === "heading" && sizedHeading && !line.gapBefore && current.lines.at(-1)?.fontSize === line.fontSize) {
@@ -193,6 +206,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     const previousEnded = current ? /[.!?:;]["”’)]?$/.test(current.text) : true;
     const previousShort = current !== null && current.lines.at(-1)!.text.trim().length < typicalWidth * 0.6;
     const continues =
+      !between &&
       current !== null &&
       current.kind !== "heading" &&
       // Over a page break an unfinished sentence carries on, but a short line such as a heading
@@ -203,12 +217,15 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     if (continues && current) {
       current.text = joinWrapped(current.text, text);
       current.lines.push(line);
-      current.headingStyle = false;
     } else {
       close();
-      // Headings in sentence case ("How we teach") are not title case, but stand alone, short and unpunctuated.
-      const headingStyle = standsAlone && /^[A-Z]/.test(text) && !/[.!?;,]$/.test(text) && text.split(/\s+/).length <= 12 && !isRowOrAddress(text);
+      // Headings in sentence case ("How we teach") are not title case, but are set apart, short
+      // and unpunctuated, and what follows them (unless a sentence carries on over the page) is
+      // a new paragraph.
+      const carriesOn = next !== undefined && next.page !== line.page && /^[a-z]/.test(next.text.trim());
+      const headingStyle = setApart && !carriesOn && /^[A-Z]/.test(text) && !/[.!?;,]$/.test(text) && text.split(/\s+/).length <= 12 && !isRowOrAddress(text);
       open = { kind: "paragraph", text, page: line.page, lines: [line], ...(headingStyle ? { headingStyle } : {}) };
+      if (headingStyle) close();
     }
   }
   close();

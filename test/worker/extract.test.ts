@@ -171,6 +171,27 @@ describe("textToBlocks", () => {
     ]);
   });
 
+  it("finds a short line set apart between two sentences as a heading in text without blank lines", () => {
+    const read = textToBlocks(
+      [
+        "Invented school, report for tests. We write this report every year and publish it in",
+        "September on our website for families.",
+        "How we teach",
+        "Teachers pre-teach new words and use visual timetables in every class, and teaching",
+        "assistants work with small groups.",
+        "What happens next?",
+        "We review the support every term with the family.",
+      ].join("\n"),
+    );
+    expect(read.map((b) => [b.kind, b.text.slice(0, 30), b.headingStyle === true])).toEqual([
+      ["paragraph", "Invented school, report for te", false],
+      ["paragraph", "How we teach", true],
+      ["paragraph", "Teachers pre-teach new words a", false],
+      ["heading", "What happens next?", false],
+      ["paragraph", "We review the support every te", false],
+    ]);
+  });
+
   it("ends a heading-like line at a page break when the next page starts a new sentence", () => {
     const text = ["Moving on to secondary school", "", "Invented school, report for tests   Page 1", "\f", "Because we know the move is hard, pupils visit three times.", "", "Invented school, report for tests   Page 2"].join("\n");
     expect(textToBlocks(text).map((b) => b.text)).toEqual(["Moving on to secondary school", "Because we know the move is hard, pupils visit three times."]);
