@@ -8,7 +8,7 @@
  * rubric topic ("Admissions"), and a label at the start of a paragraph or table row
  * ("Admissions: disabled pupils are ...", "SENCO | Mrs ...").
  */
-import type { Block } from "../extract/blocks";
+import { WEB_OR_EMAIL, type Block } from "../extract/blocks";
 import { execAll } from "../lib/exec-all";
 import { WordIndex } from "./word-index";
 
@@ -67,7 +67,7 @@ function isLabelLine(block: Block, text: string, next: Block | undefined, isTopi
   // a line styled as a heading is one in all but markup ("How we teach", "Wellbeing, behaviour and ...").
   if (!block.headingStyle && /,|\b(?:we|our|you|your|following|include|includes)\b/i.test(text)) return false;
   // A web or email address is content ("Local Offer: www.example.gov.uk/localoffer").
-  if (/https?:\/\/|www\.|@/i.test(text)) return false;
+  if (WEB_OR_EMAIL.test(text)) return false;
   return text.split(/\s+/).length <= (block.headingStyle ? 12 : 8) && !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
 }
 

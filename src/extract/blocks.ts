@@ -29,9 +29,14 @@ export interface Block {
   /** The URL the block was read from, when a document spans several pages or files. */
   sourceUrl?: string;
   /**
-   * True for a paragraph set apart as a heading without a heading element, as page authors
-   * often do: all its text is bold (<strong> or <b>), or its element's class calls it a title
-   * ("accordion-title", "panel-heading", "faq-question").
+   * True for a paragraph set apart like a heading without being marked as one, as authors often
+   * do. In HTML: all its text is bold (<strong>, <b> or a bold style), an accordion's trigger
+   * button, or under a class naming a title ("accordion-title", "panel-heading"). In text from a
+   * PDF: a short unpunctuated line standing alone, or between the end of one sentence and the
+   * start of the next. Whether it is a heading is for the reader of the blocks to decide.
    */
   headingStyle?: boolean;
 }
+
+/** A web or email address: content, never a heading or a label. */
+export const WEB_OR_EMAIL = /https?:\/\/|www\.|@/i;

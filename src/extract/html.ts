@@ -28,15 +28,15 @@ const SKIP_TAGS = new Set(["script", "style", "noscript", "template", "svg", "if
 
 /** Controls are skipped, except accordion and disclosure triggers, whose text is the section's title. */
 function skipped(el: Element): boolean {
-  // An accordion's trigger carries the title of the panel it opens; other buttons are controls.
   if (el.tagName === "button") return el.attribs["aria-expanded"] === undefined && el.attribs["aria-controls"] === undefined && !hasClass(el, TRIGGER_CLASS);
   return SKIP_TAGS.has(el.tagName);
 }
 
+const TITLE_WORDS = "title|heading|header|question|toggle";
 /** Class tokens naming a title ("accordion-title", "panel-heading", "faq-question"). */
-const TITLE_CLASS = /(?:^|[-_])(?:title|heading|header|question|toggle)(?:$|[-_])/i;
+const TITLE_CLASS = new RegExp(`(?:^|[-_])(?:${TITLE_WORDS})(?:$|[-_])`, "i");
 /** Class tokens of accordion triggers: titles, and the w3schools pattern's "accordion", "collapsible". */
-const TRIGGER_CLASS = /(?:^|[-_])(?:title|heading|header|question|toggle|accordion|collapsible|collapse|expand)(?:$|[-_])/i;
+const TRIGGER_CLASS = new RegExp(`(?:^|[-_])(?:${TITLE_WORDS}|accordion|collapsible|collapse|expand)(?:$|[-_])`, "i");
 const hasClass = (el: Element, pattern: RegExp) => el.attribs.class !== undefined && el.attribs.class.split(/\s+/).some((token) => pattern.test(token));
 const BOLD_STYLE = /font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b/i;
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);

@@ -5,7 +5,7 @@
  * into short lines and split across pages, bullets drawn as glyphs, and headings known only
  * by numbering, wording or type size.
  */
-import type { Block } from "./blocks";
+import { WEB_OR_EMAIL, type Block } from "./blocks";
 
 /** One line of source text, with what layout tells us about it. */
 export interface SourceLine {
@@ -104,7 +104,7 @@ interface Draft {
   page: number;
   level?: number;
   listDepth?: number;
-  /** A short line standing alone that may be a heading in sentence case (see Block.headingStyle). */
+  /** A short line set apart that may be a heading in sentence case (see Block.headingStyle). */
   headingStyle?: boolean;
   lines: SourceLine[];
 }
@@ -113,7 +113,7 @@ interface Draft {
  * Cells set apart by a wide gap are a table row ("SENCO   Mrs J Ashworth"), and a web or email
  * address is content: neither is a heading, however short or capitalised.
  */
-const isRowOrAddress = (text: string) => /\S\s{3,}\S/.test(text) || /https?:\/\/|www\.|@/i.test(text);
+const isRowOrAddress = (text: string) => /\S\s{3,}\S/.test(text) || WEB_OR_EMAIL.test(text);
 
 function headingLevel(text: string, line: SourceLine, bodySize: number | undefined): number | null {
   const trimmed = text.trim();
