@@ -515,8 +515,14 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
 function judgePlainLanguage(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
   const seg = passages.seg;
   const flesch = options.flesch === null ? "" : ` Flesch reading ease ${options.flesch}.`;
-  // A glossary under a heading, a question line or a label ("Words we use: ...").
-  const entries = seg.sentences.filter((s) => passages.underHeading(item.headings!, s, true) && (passages.about(CUES.C04.glossaryEntry, s) || seg.blocks[s.block]!.kind === "table_row")).length;
+  // A glossary under a heading, a question line or a label ("Words we use: ..."); a row of a
+  // glossary table is one entry however many sentences its meaning runs to.
+  const entries = new Set(
+    seg.sentences
+      .filter((s) => passages.underHeading(item.headings!, s, true))
+      .map((s) => (passages.about(CUES.C04.glossaryEntry, s) ? `sentence ${s.index}` : seg.blocks[s.block]!.kind === "table_row" ? `row ${s.block}` : null))
+      .filter((entry) => entry !== null),
+  ).size;
   const glossary = entries >= 3;
   const formats = seg.sentences.filter((s) => passages.about(CUES.C04.otherFormats, s) || passages.about(CUES.C04.languages, s));
   const acronyms = acronymsExplained(seg);

@@ -161,6 +161,16 @@ describe("finding answers", () => {
     expect(analyseBlocks(text("Local Offer: www.example.gov.uk/localoffer", teaching), { asOf: "2026-03-01" }).items.K13.status).toBe("present");
   });
 
+  it("counts a glossary table by its rows, not by the sentences in them", () => {
+    const c04 = (rows: string[]) => {
+      const table = `<table>${rows.map((row) => `<tr><th>${row.split("|")[0]}</th><td>${row.split("|")[1]}</td></tr>`).join("")}</table>`;
+      return analyseHtml(`<main><h1>SEN Information Report</h1><h2>Definitions</h2>${table}<p>Our SENCO is Mrs Ward.</p></main>`, { asOf: "2026-03-01" }).items.C04;
+    };
+    const policyDefinition = "SEN|A pupil has SEN when they need extra help. This is set out in law. It applies to every school.";
+    expect(c04([policyDefinition]).reasons.join(" ")).not.toContain("a glossary of terms");
+    expect(c04(["EHCP|An education, health and care plan.", "SENCO|The teacher who leads SEN.", "IEP|An individual education plan."]).reasons.join(" ")).toContain("a glossary of terms");
+  });
+
   it("finds an item answered under an unexpected heading, by its content", () => {
     const result = analyseBlocks(
       blocks([
