@@ -320,15 +320,14 @@ class BlockReader {
     if (tag === "li") return this.visitListItem(el, listDepth);
     if (tag === "table") return this.visitTable(el);
     if (tag === "dl") return this.visitDefinitionList(el);
-    const apart = node.type !== "root" && setsApart(el);
     if (tag === "p" || tag === "pre" || tag === "caption" || tag === "figcaption" || tag === "address" || tag === "summary") {
-      this.emitParagraphs([el], apart);
+      this.emitParagraphs([el]);
       return;
     }
     // Containers: runs of inline content become paragraphs; block children are visited.
     let run: AnyNode[] = [];
     const flushRun = () => {
-      this.emitParagraphs(run, apart);
+      this.emitParagraphs(run, node.type === "root" ? undefined : el);
       run = [];
     };
     for (const child of (node as Element).children ?? []) {
@@ -340,9 +339,11 @@ class BlockReader {
     flushRun();
   }
 
-  private emitParagraphs(nodes: AnyNode[], apart: boolean) {
+  /** Paragraphs of the nodes' lines; `container`, when given, is the element holding a run of them. */
+  private emitParagraphs(nodes: AnyNode[], container?: Element) {
     const lines = linesOf(nodes);
-    const headingStyle = lines.length > 0 && allSetApart(nodes, apart);
+    // Worked out per paragraph, not per element visited: most elements hold no text of their own.
+    const headingStyle = lines.length > 0 && allSetApart(nodes, container !== undefined && setsApart(container));
     for (const line of lines) this.emit("paragraph", line, nodes, headingStyle ? { headingStyle } : {});
   }
 
