@@ -452,7 +452,22 @@ function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptio
 }
 
 
-const ACRONYM = /\b([A-Z][A-Za-z]?[A-Z]{1,6})s?\b/g;
+/** An abbreviation: two to eight letters, the first and the last capitals, with an optional plural "s". */
+const ACR = "[A-Z][A-Za-z]?[A-Z]{1,6}";
+const ACRONYM = new RegExp(`\\b(${ACR})s?\\b`, "g");
+/**
+ * The ways a report explains an abbreviation, each anchored (sticky) at the abbreviation, with
+ * what must come before it as a lookbehind: "(SENCO)", "SENCO (special ...", "SENCO: the ...",
+ * "SENCO stands for", "The SENCO is the teacher ...", "What is a SENCO".
+ */
+const EXPLAINED_AT = [
+  new RegExp(`(?<=\\()${ACR}s?\\)`, "y"),
+  new RegExp(`${ACR}s?\\s*\\((?:[a-z]|[A-Z][a-z])`, "y"),
+  new RegExp(`(?<=^|\\n|[.;]\\s+)${ACR}s?\\s*(?::|[–—-]|=)\\s*\\S`, "y"),
+  new RegExp(`${ACR}\\s+(?:stands for|means|is short for)\\b`, "y"),
+  new RegExp(`(?<=\\b(?:[Tt]he|[Aa]n?|[Oo]ur)\\s+)${ACR}\\s+is\\s+(?:the |a |an )?(?:person|teacher|member|responsible|someone|trained|document|legal|plan|service|specialist)\\b`, "y"),
+  new RegExp(`(?<=\\b[Ww]hat (?:is|are) (?:an? |the )?)${ACR}s?\\b`, "y"),
+];
 
 /**
  * A line in capitals is a shouted title, not a run of abbreviations (nor is a heading without
@@ -490,18 +505,12 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
       acronyms.set(key, token);
     }
   }
-  // Each way of explaining an abbreviation is one pass over the text, collecting what it explains.
-  const ACR = "([A-Z][A-Za-z]?[A-Z]{1,6})";
+  // Each use of a recorded abbreviation is checked for being explained where it stands.
   const explainedKeys = new Set<string>();
-  for (const form of [
-    new RegExp(`\\(${ACR}s?\\)`, "g"),
-    new RegExp(`\\b${ACR}s?\\s*\\((?:[a-z]|[A-Z][a-z])`, "g"),
-    new RegExp(`(?:^|\\n|[.;]\\s+)${ACR}s?\\s*(?::|[–—-]|=)\\s*\\S`, "g"),
-    new RegExp(`\\b${ACR}\\s+(?:stands for|means|is short for)\\b`, "g"),
-    new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Oo]ur)\\s+${ACR}\\s+is\\s+(?:the |a |an )?(?:person|teacher|member|responsible|someone|trained|document|legal|plan|service|specialist)\\b`, "g"),
-    new RegExp(`\\b[Ww]hat (?:is|are) (?:an? |the )?${ACR}s?\\b`, "g"),
-  ]) {
-    for (const match of execAll(form, text)) explainedKeys.add(match[1]!.toUpperCase());
+  for (const match of execAll(ACRONYM, text)) {
+    const key = match[1]!.toUpperCase();
+    if (!acronyms.has(key) || explainedKeys.has(key)) continue;
+    if (EXPLAINED_AT.some((form) => ((form.lastIndex = match.index), form.test(text)))) explainedKeys.add(key);
   }
   const unexplained: string[] = [];
   let explained = 0;
