@@ -40,6 +40,10 @@ export interface Segmented {
   words: WordIndex;
 }
 
+/** Verbs that make a short line a statement ("Our SENCO is Mrs Ward") rather than a title. */
+const TITLE_VERB = /\b(?:is|are|was|were|has|have|had|will|can|may|must|should|does|do|did)\b/i;
+/** A person named with a title ("Mrs J Ward", "Dr. Okafor"). */
+const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]/;
 const QUESTION_START = /^(how|what|who|where|when|which|why|will|can|does|do|is|are|should|could|if)\b/i;
 const NUMBERING = /^\s*(?:(?:section|part|q(?:uestion)?)\s*)?\(?\d{1,2}(?:\.\d{1,2}){0,3}[.):]?\s+|^\s*\(?[a-z]\)\s+/i;
 /** "Admissions: ..." or "SENCO - ..." at the start of a block: the label is a local heading. */
@@ -61,13 +65,17 @@ function isQuestionLine(block: Block, text: string): boolean {
 }
 
 /** A short line with no sentence punctuation that the caller recognises as a topic name. */
-function isLabelLine(block: Block, text: string, next: Block | undefined, isTopic: (text: string) => boolean): boolean {
+function isLabelLine(block: Block, text: string, numbered: boolean, next: Block | undefined, isTopic: (text: string) => boolean): boolean {
   if (block.kind !== "paragraph" || !next || next.kind === "heading") return false;
-  // A lead-in to a list ("Alongside this, we offer the following:") is a sentence, not a label;
-  // a line styled as a heading is one in all but markup ("How we teach", "Wellbeing, behaviour and ...").
-  if (!block.headingStyle && /,|\b(?:we|our|you|your|following|include|includes)\b/i.test(text)) return false;
-  // A web or email address is content ("Local Offer: www.example.gov.uk/localoffer").
-  if (WEB_OR_EMAIL.test(text)) return false;
+  // A lead-in to a list ("Alongside this, we offer the following:", "Our staff include") is a
+  // sentence, not a label. A line set apart is a title in all but markup ("How we teach",
+  // "Wellbeing, behaviour and ..."): styled as a heading, numbered, or short with no colon and no verb.
+  const setApart = block.headingStyle || numbered || (!/:$/.test(text) && !TITLE_VERB.test(text) && text.split(/\s+/).length <= 6);
+  if (!block.headingStyle && /\b(?:following|include|includes)\b/i.test(text)) return false;
+  if (!setApart && /,|\b(?:we|our|you|your)\b/i.test(text)) return false;
+  // A person, a number after a colon or a web or email address make the line content ("SENCO:
+  // Mrs J Ward", "Telephone: 01234 567890", "Local Offer: www.example.gov.uk/localoffer").
+  if (PERSON.test(text) || /:\s*[\d+(]/.test(text) || WEB_OR_EMAIL.test(text)) return false;
   return text.split(/\s+/).length <= (block.headingStyle ? 12 : 8) && !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
 }
 
@@ -120,7 +128,7 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
       return;
     }
     const stripped = block.kind === "paragraph" || block.kind === "list_item" ? stripNumbering(block.text) : "";
-    if (isQuestionLine(block, stripped) || isLabelLine(block, stripped, blocks[i + 1], isTopic)) {
+    if (isQuestionLine(block, stripped) || isLabelLine(block, stripped, stripped.length < block.text.trim().length, blocks[i + 1], isTopic)) {
       headings.push({ text: block.text, block: i, level: 7 });
       local = block.text;
       return;

@@ -25,8 +25,11 @@ const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$|^-\s*\d{1,4}\s*-
 const PAGE_MARK = /\bpage\s+\d{1,4}(\s+of\s+\d{1,4})?\s*$/i;
 const BULLET = /^\s*([•●▪■◦○◆◇►▸‣⁃∙·*\-–—]|\uf0b7|\uf0a7|\uf076|o(?=\s))\s+/u;
 const LETTERED = /^\s*(\(?[a-z]\)|\(?[ivx]{1,4}\))\s+/;
-const NUMBERED_HEADING = /^\s*((section|part)\s+)?(\d{1,2}(\.\d{1,2}){0,3})[.):]?\s+(?=\S)/i;
+const NUMBERED_HEADING = /^\s*((section|part)\s+|q(?:uestion)?\s*)?(\d{1,2}(\.\d{1,2}){0,3})[.):]?\s+(?=\S)/i;
 const QUESTION_WORDS = /^(how|what|who|where|when|which|why|will|can|does|do|is|are|should|could)\b/i;
+/** A question ending the line, perhaps with a short aside after it ("How will my child be taught? (Trust statement)"). */
+const ENDS_WITH_QUESTION = /\?(?:\s*\([^()]{1,40}\))?$/;
+const isQuestionLine = (text: string) => ENDS_WITH_QUESTION.test(text) && QUESTION_WORDS.test(text.replace(NUMBERED_HEADING, "")) && text.split(/\s+/).length <= 25;
 /** Prefixes that keep their hyphen when a word breaks after them at a line end. */
 const KEEP_HYPHEN = /(^|[^a-z])(self|well|co|non|multi|cross|short|long|full|part|high|low|one|two|three|small|large|semi|ex|all|half|step|key|year|age|evidence|child|person|team|face|pre|post)-$/i;
 
@@ -127,7 +130,7 @@ function headingLevel(text: string, line: SourceLine, bodySize: number | undefin
     const depth = numbered[3]!.split(".").filter(Boolean).length;
     return Math.min(2 + depth - 1, 6);
   }
-  if (/\?$/.test(trimmed) && QUESTION_WORDS.test(trimmed.replace(NUMBERED_HEADING, "")) && words <= 25) return 2;
+  if (isQuestionLine(trimmed)) return 2;
   if (/[.!:]$/.test(trimmed) || words > 12) return null;
   if (isRowOrAddress(trimmed)) return null;
   if (trimmed === trimmed.toUpperCase() && /[A-Z]{3}/.test(trimmed)) return 1;
@@ -160,15 +163,16 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     lastPage = line.page;
     const next = lines[i + 1];
     const standsAlone = line.gapBefore && (!next || next.gapBefore || next.page !== line.page || BULLET.test(next.text));
-    // Without blank lines, a short line between the end of one sentence and the start of the
-    // next is as set apart as a heading gets.
+    // Without blank lines, a short line or a question between the end of one sentence and the
+    // start of the next is as set apart as a heading gets.
     const previous = lines[i - 1];
+    const question = isQuestionLine(text);
     const between =
       !line.gapBefore &&
       previous !== undefined &&
       previous.page === line.page &&
       /[.!?:;]["”’)]?$/.test(previous.text.trim()) &&
-      text.length < typicalWidth * 0.6 &&
+      (text.length < typicalWidth * 0.6 || question) &&
       next !== undefined &&
       next.page === line.page &&
       /^["“‘(]?[A-Z0-9]/.test(next.text.trim());
@@ -186,9 +190,15 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     // when the sentence carries on over a page break (the next page's text starts in lower case).
     const runsOverPage = next !== undefined && next.page !== line.page && /^[a-z]/.test(next.text.trim());
     const wrapsOn = next !== undefined && ((!next.gapBefore && next.page === line.page) || runsOverPage) && text.length >= typicalWidth * 0.85;
-    const level = wrapsOn ? null : headingLevel(text, line, bodySize);
-    const sizedHeading = level !== null && line.fontSize !== undefined && bodySize !== undefined && line.fontSize >= bodySize * 1.15;
-    if (level !== null && (setApart || sizedHeading || NUMBERED_HEADING.test(text) || (/\?$/.test(text) && line.gapBefore))) {
+    // A question ending its line between two sentences is whole, however long.
+    const found = wrapsOn && !(between && question) ? null : headingLevel(text, line, bodySize);
+    const sizedHeading = found !== null && line.fontSize !== undefined && bodySize !== undefined && line.fontSize >= bodySize * 1.15;
+    // Under a full-width line whose sentence is unfinished, a line is its next part, even when it
+    // starts with a number ("Some students in Key Stage" / "4 take one fewer GCSE ...").
+    const wrappedInto =
+      !line.gapBefore && previous !== undefined && previous.page === line.page && previous.text.trim().length >= typicalWidth * 0.85 && !/[.!?:;]["”’)]?$/.test(previous.text.trim());
+    const level = wrappedInto && !sizedHeading ? null : found;
+    if (level !== null && (setApart || sizedHeading || NUMBERED_HEADING.test(text) || (question && line.gapBefore))) {
       // A heading wrapped over two lines at the same size continues.
       const current = open as Draft | null;
       if (current?.kind === "heading" && sizedHeading && !line.gapBefore && current.lines.at(-1)?.fontSize === line.fontSize) {

@@ -146,15 +146,20 @@ describe("a secondary school's question table", () => {
 });
 
 describe("finding answers", () => {
-  it("reads a line styled as a heading as one, even in sentence case with \"we\" or a comma", () => {
+  it("reads a line set apart as a heading, even in sentence case with \"we\" or a comma", () => {
     const teaching = "Teachers pre-teach new words, use visual timetables and sit pupils near the front.";
     const matcher = headingMatcher();
     const headingsOver = (blocks: Block[]) => segment(blocks, (heading) => matcher(heading).length > 0).sentences.find((s) => s.text === teaching)?.headings;
     const html = (title: string) => headingsOver(htmlToBlocks(`<main><h1>SEN Information Report</h1>${title}<p>${teaching}</p></main>`).blocks);
-    // Plain, a line with "we" may be a lead-in to what follows; set apart as a heading, it is one.
-    expect(html("<p>How we teach</p>")).toEqual(["SEN Information Report"]);
-    expect(html("<p><strong>How we teach</strong></p>")).toEqual(["How we teach", "SEN Information Report"]);
+    // Set apart: short with no verb, numbered, or styled as a heading.
+    expect(html("<p>How we teach</p>")).toEqual(["How we teach", "SEN Information Report"]);
+    expect(html("<p>7. Our approach to teaching children with SEND</p>")).toEqual(["7. Our approach to teaching children with SEND", "SEN Information Report"]);
+    expect(html("<p><strong>Teaching, learning and adapting for pupils in our school</strong></p>")).toEqual(["Teaching, learning and adapting for pupils in our school", "SEN Information Report"]);
     expect(html('<div class="panel-title">Teaching, learning and adapting</div>')).toEqual(["Teaching, learning and adapting", "SEN Information Report"]);
+    // Plain, a longer line with "our" or a comma, a lead-in or a statement is content.
+    for (const line of ["Teaching, learning and adapting for pupils in our school", "Alongside this, we offer the following:", "Our teaching staff include", "Our SENCO is the deputy head", "SENCO: Mrs J Ward", "Teaching support: 01632 960642"]) {
+      expect(html(`<p>${line}</p>`), line).toEqual(["SEN Information Report"]);
+    }
     const text = (...lines: string[]) => textToBlocks(["Invented school, report for tests.", ...lines].join("\n\n"));
     expect(headingsOver(text("How we teach", teaching))).toEqual(["How we teach"]);
     // A line with a web address is content, not a label naming the Local Offer.

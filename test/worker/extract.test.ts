@@ -196,6 +196,34 @@ describe("textToBlocks", () => {
     ]);
   });
 
+  it("finds long and numbered questions between sentences as headings, but not a numbered line that carries on a sentence", () => {
+    const read = textToBlocks(
+      [
+        "Invented school, report for tests. We write this report every year and publish it",
+        "in September on our website for families, with a printed copy at the office.",
+        "What kinds of special educational needs does the school provide for?",
+        "We are a mainstream primary school for 210 pupils, and we teach children with a",
+        "wide range of needs in every class, with support from the council's services.",
+        "How will my child be taught? (Trust statement)",
+        "Teachers pre-teach new words and use visual timetables. Some pupils in Key Stage",
+        "2 work in a small group for phonics each morning with an assistant in the",
+        "\f",
+        "Reading Room, which is quiet and has its own books.",
+        "Q4. How will you check my child's progress?",
+        "We review the support every term with the family.",
+      ].join("\n"),
+    );
+    expect(styled(read)).toEqual([
+      ["paragraph", "Invented school, report for tests. We write this report every year and publish it in September on our website for families, with a printed copy at the office.", false],
+      ["heading", "What kinds of special educational needs does the school provide for?", false],
+      ["paragraph", "We are a mainstream primary school for 210 pupils, and we teach children with a wide range of needs in every class, with support from the council's services.", false],
+      ["heading", "How will my child be taught? (Trust statement)", false],
+      ["paragraph", "Teachers pre-teach new words and use visual timetables. Some pupils in Key Stage 2 work in a small group for phonics each morning with an assistant in the Reading Room, which is quiet and has its own books.", false],
+      ["heading", "Q4. How will you check my child's progress?", false],
+      ["paragraph", "We review the support every term with the family.", false],
+    ]);
+  });
+
   it("ends a heading-like line at a page break when the next page starts a new sentence", () => {
     const text = ["Moving on to secondary school", "", "Invented school, report for tests   Page 1", "\f", "Because we know the move is hard, pupils visit three times.", "", "Invented school, report for tests   Page 2"].join("\n");
     expect(textToBlocks(text).map((b) => b.text)).toEqual(["Moving on to secondary school", "Because we know the move is hard, pupils visit three times."]);
