@@ -134,18 +134,26 @@ export function judgeDates(dates: DatedText[], asOf: string): DateJudgement {
   return { reportDate, reviewDate, stale: !current, current };
 }
 
-const isVowel = (code: number) => code === 97 || code === 101 || code === 105 || code === 111 || code === 117 || code === 121;
+/** Per ASCII code: 0 not in a word, 1 consonant, 2 vowel (a e i o u), 3 "y", 4 apostrophe or hyphen (inside a word). */
+const LETTER_CLASS = Uint8Array.from({ length: 128 }, (_, code) => {
+  const lower = code >= 65 && code <= 90 ? code + 32 : code;
+  if (lower === 121) return 3;
+  if (lower === 97 || lower === 101 || lower === 105 || lower === 111 || lower === 117) return 2;
+  if (lower >= 97 && lower <= 122) return 1;
+  return code === 39 || code === 45 ? 4 : 0;
+});
+const classOf = (code: number) => (code < 128 ? LETTER_CLASS[code]! : code === 0x2019 ? 4 : 0);
 /** "laeiouy": letters after which a final "e" or "es" is sounded. */
-const soundsEnding = (code: number) => code === 108 || isVowel(code);
+const soundsEnding = (code: number) => code === 108 || (code < 128 && LETTER_CLASS[code]! >= 2 && LETTER_CLASS[code]! <= 3);
 
 /**
  * Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word.
  *
  * A word is an ASCII letter followed by letters, apostrophes and hyphens. Its syllables are its
  * vowel groups less a silent final "e", "es" or "ed" (a common estimate for English), counted
- * as the word is read: one pass over the character codes, with no regular expression and no
- * second walk over each word. The counts as they stood before the last one and two letters
- * stand in for counting the word without them.
+ * as the word is read: one pass over the character codes, classed by a table, with no regular
+ * expression and no second walk over each word. The counts as they stood before the last one
+ * and two letters stand in for counting the word without them.
  */
 export function fleschReadingEase(sentences: string[]): number | null {
   let words = 0;
@@ -162,11 +170,11 @@ export function fleschReadingEase(sentences: string[]): number | null {
     let last = 0;
     let secondLast = 0;
     let thirdLast = 0;
+    // One step past the end, as a space, ends the last word.
     for (let i = 0; i <= sentence.length; i++) {
-      // NaN past the end: not a letter, so the last word ends there.
-      let code = sentence.charCodeAt(i);
-      if (code >= 65 && code <= 90) code += 32;
-      if (code >= 97 && code <= 122) {
+      const code = i < sentence.length ? sentence.charCodeAt(i) : 32;
+      const kind = classOf(code);
+      if (kind >= 1 && kind <= 3) {
         if (!inWord) {
           inWord = true;
           letters = count = run = beforeLast = beforeLastTwo = last = secondLast = thirdLast = 0;
@@ -175,14 +183,14 @@ export function fleschReadingEase(sentences: string[]): number | null {
         beforeLast = count;
         thirdLast = secondLast;
         secondLast = last;
-        last = code;
+        last = code | 32;
         // A leading "y" is a consonant; "[aeiouy]{1,2}": a run of vowels counts once per two letters.
-        if (isVowel(code) && !(letters === 0 && code === 121)) {
-          if (run % 2 === 0) count++;
+        if (kind === 2 || (kind === 3 && letters > 0)) {
+          if ((run & 1) === 0) count++;
           run++;
         } else run = 0;
         letters++;
-      } else if (inWord && code !== 39 && code !== 0x2019 && code !== 45) {
+      } else if (inWord && kind === 0) {
         inWord = false;
         inSentence++;
         if (letters <= 3) syllables += 1;
