@@ -144,7 +144,7 @@ const LETTER_CLASS = Uint8Array.from({ length: 128 }, (_, code) => {
 });
 const classOf = (code: number) => (code < 128 ? LETTER_CLASS[code]! : code === 0x2019 ? 4 : 0);
 /** "laeiouy": letters after which a final "e" or "es" is sounded. */
-const soundsEnding = (code: number) => code === 108 || (code < 128 && LETTER_CLASS[code]! >= 2 && LETTER_CLASS[code]! <= 3);
+const soundsEnding = (code: number) => code === 108 || classOf(code) === 2 || classOf(code) === 3;
 
 /**
  * Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word.
