@@ -15,7 +15,12 @@ import { RUBRIC, RUBRIC_BY_ID, type ItemId } from "./rubric";
 import { scoreOf, SCORE_FORMULA } from "./score";
 import { segment, type Sentence } from "./segment";
 
-export const ANALYSER_VERSION = "1.0.0";
+/**
+ * Raised (minor) whenever a change to the rules can change an analysis: a refresh re-analyses a
+ * school's unchanged report when the stored analysis came from another version.
+ * 1.1.0: headings read from plain paragraphs and PDF text, abbreviations explained in place.
+ */
+export const ANALYSER_VERSION = "1.1.0";
 
 export interface AnalyseOptions {
   /** The date to judge currency at, YYYY-MM-DD; default today (UTC). */

@@ -6,6 +6,7 @@ import { createExecutionContext, createMessageBatch, createScheduledController, 
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
 import provisionsCsv from "../../data/vocabulary/provisions.csv?raw";
 import schemesCsv from "../../data/vocabulary/tier-schemes.csv?raw";
+import { ANALYSER_VERSION } from "../../src/analyser";
 import { loadOapDataset } from "../../src/db/oap-load";
 import { emptyTables } from "../../src/dataset/tables";
 import { mergeInto, registryRows, schemeRows, vocabularyRows } from "../../src/normalise/dataset";
@@ -167,6 +168,12 @@ describe("the queue consumer, one batch at a time", () => {
     await runBatch(REFRESH_QUEUE, [{ kind: "school_report", urn: OAKHAM_URN, reason: "scheduled" }]);
     expect((await events(String(OAKHAM_URN))).at(-1)).toMatchObject({ stage: "publish", outcome: "unchanged" });
     expect((await rows("SELECT id FROM report_analyses WHERE urn = ?1", OAKHAM_URN)).length).toBe(1);
+
+    // The same report, stored by an earlier analyser: it is analysed again under the current rules.
+    await env.DB.prepare("UPDATE report_analyses SET analyser_version = '0.9.0' WHERE urn = ?1").bind(OAKHAM_URN).run();
+    await runBatch(REFRESH_QUEUE, [{ kind: "school_report", urn: OAKHAM_URN, reason: "scheduled" }]);
+    expect((await events(String(OAKHAM_URN))).at(-1)).toMatchObject({ stage: "publish", outcome: "ok" });
+    expect((await rows<{ analyser_version: string }>("SELECT analyser_version FROM report_analyses WHERE urn = ?1 ORDER BY analysed_at", OAKHAM_URN)).map((r) => r.analyser_version)).toEqual(["0.9.0", ANALYSER_VERSION]);
   });
 
   it("stores nothing for a school site without a report, and says so", async () => {

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { analyseHtml } from "../../src/analyser";
+import { ANALYSER_VERSION, analyseHtml } from "../../src/analyser";
 import { database } from "../../src/db/client";
 import { saveReportAnalysis } from "../../src/db/queries/reports";
 import strongHtml from "../fixtures/sir/accordion-strong.html?raw";
@@ -157,7 +157,7 @@ describe("GET /v1/schools/{urn}/report", () => {
     const { res, body } = await get("/v1/schools/100000/report");
     expect(res.status).toBe(200);
     expect(res.headers.get("etag")).toBeTruthy();
-    expect(body.provenance).toMatchObject({ method: "scraped", analysed_at: "2026-02-10T10:00:00.000Z", final_url: "https://school.example.sch.uk/send/", analyser_version: "1.0.0" });
+    expect(body.provenance).toMatchObject({ method: "scraped", analysed_at: "2026-02-10T10:00:00.000Z", final_url: "https://school.example.sch.uk/send/", analyser_version: ANALYSER_VERSION });
     expect(body._links).toEqual({ self: { href: "/v1/schools/100000/report" }, school: { href: "/v1/schools/100000" } });
     expect(body.analysis.redacted).toBe(true);
     const quotes = JSON.stringify(body.analysis);
