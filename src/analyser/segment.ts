@@ -8,7 +8,7 @@
  * rubric topic ("Admissions"), and a label at the start of a paragraph or table row
  * ("Admissions: disabled pupils are ...", "SENCO | Mrs ...").
  */
-import { WEB_OR_EMAIL, type Block } from "../extract/blocks";
+import { isQuestion, WEB_OR_EMAIL, type Block } from "../extract/blocks";
 import { execAll } from "../lib/exec-all";
 import { WordIndex } from "./word-index";
 
@@ -44,7 +44,6 @@ export interface Segmented {
 const TITLE_VERB = /\b(?:is|are|was|were|has|have|had|will|can|may|must|should|does|do|did)\b/i;
 /** A person named with a title ("Mrs J Ward", "Dr. Okafor"). */
 const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]/;
-const QUESTION_START = /^(how|what|who|where|when|which|why|will|can|does|do|is|are|should|could|if)\b/i;
 const NUMBERING = /^\s*(?:(?:section|part|q(?:uestion)?)\s*)?\(?\d{1,2}(?:\.\d{1,2}){0,3}[.):]?\s+|^\s*\(?[a-z]\)\s+/i;
 /** "Admissions: ..." or "SENCO - ..." at the start of a block: the label is a local heading. */
 const LEADING_LABEL = /^([A-Z][\w'’()&/,-]*(?:\s+[\w'’()&/,-]+){0,5})\s*(?::|\s[–—-]\s)\s*(?=\S)/;
@@ -61,7 +60,7 @@ export function stripNumbering(text: string): string {
 
 /** A paragraph that is really a heading: a question on its own line (`text` without numbering). */
 function isQuestionLine(block: Block, text: string): boolean {
-  return (block.kind === "paragraph" || block.kind === "list_item") && /\?\s*$/.test(text) && QUESTION_START.test(text) && text.split(/\s+/).length <= 25;
+  return (block.kind === "paragraph" || block.kind === "list_item") && isQuestion(text);
 }
 
 /** A short line with no sentence punctuation that the caller recognises as a topic name. */
@@ -70,13 +69,14 @@ function isLabelLine(block: Block, text: string, numbered: boolean, next: Block 
   // A lead-in to a list ("Alongside this, we offer the following:", "Our staff include") is a
   // sentence, not a label. A line set apart is a title in all but markup ("How we teach",
   // "Wellbeing, behaviour and ..."): styled as a heading, numbered, or short with no colon and no verb.
-  const setApart = block.headingStyle || numbered || (!/:$/.test(text) && !TITLE_VERB.test(text) && text.split(/\s+/).length <= 6);
+  const words = text.split(/\s+/).length;
+  const setApart = block.headingStyle || numbered || (!/:$/.test(text) && !TITLE_VERB.test(text) && words <= 6);
   if (!block.headingStyle && /\b(?:following|include|includes)\b/i.test(text)) return false;
   if (!setApart && /,|\b(?:we|our|you|your)\b/i.test(text)) return false;
   // A person, a number after a colon or a web or email address make the line content ("SENCO:
   // Mrs J Ward", "Telephone: 01234 567890", "Local Offer: www.example.gov.uk/localoffer").
   if (PERSON.test(text) || /:\s*[\d+(]/.test(text) || WEB_OR_EMAIL.test(text)) return false;
-  return text.split(/\s+/).length <= (block.headingStyle ? 12 : 8) && !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
+  return words <= (block.headingStyle ? 12 : 8) && !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
 }
 
 /** Splits a block's text into sentences, returning [start, end) offsets within it. */

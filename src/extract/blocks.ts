@@ -40,3 +40,10 @@ export interface Block {
 
 /** A web or email address: content, never a heading or a label. */
 export const WEB_OR_EMAIL = /https?:\/\/|www\.|@/i;
+
+const QUESTION_START = /^(?:how|what|who|where|when|which|why|will|can|does|do|is|are|should|could|if)\b/i;
+/** A question ending the line, perhaps with a short aside after it ("How will my child be taught? (Trust statement)"). */
+const ENDS_WITH_QUESTION = /\?(?:\s*\([^()]{1,40}\))?\s*$/;
+
+/** A line that is a question, as report headings often are ("How will my child be involved?"); pass it without its numbering. */
+export const isQuestion = (text: string) => ENDS_WITH_QUESTION.test(text) && QUESTION_START.test(text) && text.split(/\s+/).length <= 25;

@@ -5,7 +5,7 @@
  * into short lines and split across pages, bullets drawn as glyphs, and headings known only
  * by numbering, wording or type size.
  */
-import { WEB_OR_EMAIL, type Block } from "./blocks";
+import { isQuestion, WEB_OR_EMAIL, type Block } from "./blocks";
 
 /** One line of source text, with what layout tells us about it. */
 export interface SourceLine {
@@ -26,10 +26,6 @@ const PAGE_MARK = /\bpage\s+\d{1,4}(\s+of\s+\d{1,4})?\s*$/i;
 const BULLET = /^\s*([•●▪■◦○◆◇►▸‣⁃∙·*\-–—]|\uf0b7|\uf0a7|\uf076|o(?=\s))\s+/u;
 const LETTERED = /^\s*(\(?[a-z]\)|\(?[ivx]{1,4}\))\s+/;
 const NUMBERED_HEADING = /^\s*((section|part)\s+|q(?:uestion)?\s*)?(\d{1,2}(\.\d{1,2}){0,3})[.):]?\s+(?=\S)/i;
-const QUESTION_WORDS = /^(how|what|who|where|when|which|why|will|can|does|do|is|are|should|could)\b/i;
-/** A question ending the line, perhaps with a short aside after it ("How will my child be taught? (Trust statement)"). */
-const ENDS_WITH_QUESTION = /\?(?:\s*\([^()]{1,40}\))?$/;
-const isQuestionLine = (text: string) => ENDS_WITH_QUESTION.test(text) && QUESTION_WORDS.test(text.replace(NUMBERED_HEADING, "")) && text.split(/\s+/).length <= 25;
 /** Prefixes that keep their hyphen when a word breaks after them at a line end. */
 const KEEP_HYPHEN = /(^|[^a-z])(self|well|co|non|multi|cross|short|long|full|part|high|low|one|two|three|small|large|semi|ex|all|half|step|key|year|age|evidence|child|person|team|face|pre|post)-$/i;
 
@@ -130,7 +126,7 @@ function headingLevel(text: string, line: SourceLine, bodySize: number | undefin
     const depth = numbered[3]!.split(".").filter(Boolean).length;
     return Math.min(2 + depth - 1, 6);
   }
-  if (isQuestionLine(trimmed)) return 2;
+  if (isQuestion(trimmed.replace(NUMBERED_HEADING, ""))) return 2;
   if (/[.!:]$/.test(trimmed) || words > 12) return null;
   if (isRowOrAddress(trimmed)) return null;
   if (trimmed === trimmed.toUpperCase() && /[A-Z]{3}/.test(trimmed)) return 1;
@@ -166,7 +162,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     // Without blank lines, a short line or a question between the end of one sentence and the
     // start of the next is as set apart as a heading gets.
     const previous = lines[i - 1];
-    const question = isQuestionLine(text);
+    const question = isQuestion(text.replace(NUMBERED_HEADING, ""));
     const between =
       !line.gapBefore &&
       previous !== undefined &&

@@ -156,6 +156,7 @@ describe("finding answers", () => {
     expect(html("<p>7. Our approach to teaching children with SEND</p>")).toEqual(["7. Our approach to teaching children with SEND", "SEN Information Report"]);
     expect(html("<p><strong>Teaching, learning and adapting for pupils in our school</strong></p>")).toEqual(["Teaching, learning and adapting for pupils in our school", "SEN Information Report"]);
     expect(html('<div class="panel-title">Teaching, learning and adapting</div>')).toEqual(["Teaching, learning and adapting", "SEN Information Report"]);
+    expect(html("<p>How will my child be taught and supported in class? (Trust statement)</p>")).toEqual(["How will my child be taught and supported in class? (Trust statement)", "SEN Information Report"]);
     // Plain, a longer line with "our" or a comma, a lead-in or a statement is content.
     for (const line of ["Teaching, learning and adapting for pupils in our school", "Alongside this, we offer the following:", "Our teaching staff include", "Our SENCO is the deputy head", "SENCO: Mrs J Ward", "Teaching support: 01632 960642"]) {
       expect(html(`<p>${line}</p>`), line).toEqual(["SEN Information Report"]);

@@ -98,6 +98,7 @@ describe("htmlToBlocks: whitespace and loose markup", () => {
 
 /** Each block's kind, text and whether it is styled like a heading, for comparing a reading at a glance. */
 const styled = (blocks: Block[]) => blocks.map((b) => [b.kind, b.text, b.headingStyle === true]);
+const styledText = (...lines: string[]) => styled(textToBlocks(lines.join("\n")));
 
 describe("htmlToBlocks: headings without heading elements", () => {
   it("marks a paragraph set wholly in bold, under a title class or as an accordion trigger, as styled like a heading", () => {
@@ -162,10 +163,8 @@ describe("textToBlocks", () => {
   });
 
   it("marks a short line standing alone as styled like a heading, but not a table row or an address", () => {
-    const read = textToBlocks(
-      ["Invented school, report for tests.", "", "How we teach", "", "Teachers pre-teach new words and use visual timetables in every class.", "", "SENCO   Mrs J Ashworth", "", "Local Offer   www.example.gov.uk/localoffer", "", "Our pupils join every club."].join("\n"),
-    );
-    expect(styled(read)).toEqual([
+    const read = styledText("Invented school, report for tests.", "", "How we teach", "", "Teachers pre-teach new words and use visual timetables in every class.", "", "SENCO   Mrs J Ashworth", "", "Local Offer   www.example.gov.uk/localoffer", "", "Our pupils join every club.");
+    expect(read).toEqual([
       ["paragraph", "Invented school, report for tests.", false],
       ["paragraph", "How we teach", true],
       ["paragraph", "Teachers pre-teach new words and use visual timetables in every class.", false],
@@ -176,8 +175,7 @@ describe("textToBlocks", () => {
   });
 
   it("finds a short line set apart between two sentences as a heading in text without blank lines", () => {
-    const read = textToBlocks(
-      [
+    const read = styledText(
         "Invented school, report for tests. We write this report every year and publish it in",
         "September on our website for families.",
         "How we teach",
@@ -185,9 +183,8 @@ describe("textToBlocks", () => {
         "assistants work with small groups.",
         "What happens next?",
         "We review the support every term with the family.",
-      ].join("\n"),
     );
-    expect(styled(read)).toEqual([
+    expect(read).toEqual([
       ["paragraph", "Invented school, report for tests. We write this report every year and publish it in September on our website for families.", false],
       ["paragraph", "How we teach", true],
       ["paragraph", "Teachers pre-teach new words and use visual timetables in every class, and teaching assistants work with small groups.", false],
@@ -197,8 +194,7 @@ describe("textToBlocks", () => {
   });
 
   it("finds long and numbered questions between sentences as headings, but not a numbered line that carries on a sentence", () => {
-    const read = textToBlocks(
-      [
+    const read = styledText(
         "Invented school, report for tests. We write this report every year and publish it",
         "in September on our website for families, with a printed copy at the office.",
         "What kinds of special educational needs does the school provide for?",
@@ -211,9 +207,8 @@ describe("textToBlocks", () => {
         "Reading Room, which is quiet and has its own books.",
         "Q4. How will you check my child's progress?",
         "We review the support every term with the family.",
-      ].join("\n"),
     );
-    expect(styled(read)).toEqual([
+    expect(read).toEqual([
       ["paragraph", "Invented school, report for tests. We write this report every year and publish it in September on our website for families, with a printed copy at the office.", false],
       ["heading", "What kinds of special educational needs does the school provide for?", false],
       ["paragraph", "We are a mainstream primary school for 210 pupils, and we teach children with a wide range of needs in every class, with support from the council's services.", false],
