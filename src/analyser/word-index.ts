@@ -111,36 +111,90 @@ export function patternPrefixes(pattern: RegExp): string[] | null {
  * all documents (patterns are fixed, so it stops growing after the first analysis). Reading a
  * document walks each word down the trie once, noting the prefixes it starts with: no word
  * strings, no string-keyed maps, and nothing per pattern until a pattern is first used.
+ *
+ * The trie is a double array: the child of node `n` for a character's slot is the node at
+ * `base[n] + slot` when that node's `parent` is `n`. Its 2,500 or so nodes take a few tens of
+ * KB this way, where a table of 37 slots a node took several hundred; the walk runs once per
+ * character of every document, and with the table it was bound by cache misses.
  */
 const SLOTS = 37;
-/** Per ASCII code, its slot in a trie node (letters in either case share one), or -1. */
+/** Per ASCII code, its slot (letters in either case share one), or -1. */
 const SLOT_OF = Int8Array.from({ length: 128 }, (_, code) =>
   code >= 97 && code <= 122 ? code - 97 : code >= 65 && code <= 90 ? code - 65 : code >= 48 && code <= 57 ? code - 22 : code === 95 ? 36 : -1,
 );
 const slotOf = (code: number) => (code < 128 ? SLOT_OF[code]! : -1);
-let trie = new Int32Array(SLOTS * 64);
+const FREE = -1;
+/** Per node, where its children start; 0 until it has one. */
+let base = new Int32Array(512);
+/** Per node, its parent, or FREE for an unused cell. The root is node 0, marked used by -2. */
+let parent = new Int32Array(512).fill(FREE);
 /** Per node, the id of the prefix ending there, or -1. */
-const prefixAt: number[] = [-1];
+let ends = new Int32Array(512).fill(-1);
+parent[0] = -2;
 let prefixCount = 0;
+/** No cell below this is free. */
+let firstFree = 1;
+
+function grow(size: number): void {
+  if (size <= parent.length) return;
+  const length = Math.max(size, parent.length * 2);
+  const widen = (from: Int32Array, fill: number) => {
+    const wider = new Int32Array(length).fill(fill);
+    wider.set(from);
+    return wider;
+  };
+  base = widen(base, 0);
+  parent = widen(parent, FREE);
+  ends = widen(ends, -1);
+}
+
+/** The slots of node `n`'s children. */
+function childSlots(n: number): number[] {
+  const slots: number[] = [];
+  for (let slot = 0; base[n] && slot < SLOTS; slot++) if (parent[base[n]! + slot] === n) slots.push(slot);
+  return slots;
+}
+
+/** Moves a node to a free cell, with its children's parent pointers. */
+function move(from: number, to: number): void {
+  for (const slot of childSlots(from)) parent[base[from]! + slot] = to;
+  base[to] = base[from]!;
+  ends[to] = ends[from]!;
+  parent[to] = parent[from]!;
+  base[from] = 0;
+  ends[from] = -1;
+  parent[from] = FREE;
+  firstFree = Math.min(firstFree, from);
+}
+
+/** Adds a child to node `n` at `slot`, moving `n`'s other children if their cells do not leave room. */
+function addChild(n: number, slot: number): number {
+  if (!base[n] || parent[base[n]! + slot] !== FREE) {
+    const slots = childSlots(n);
+    while (parent[firstFree] !== FREE) firstFree++;
+    // The first base where every child's cell is free; cells past the end are free once grown.
+    let at = Math.max(1, firstFree - slot);
+    for (; ; at++) {
+      grow(at + SLOTS);
+      if (parent[at + slot] === FREE && slots.every((s) => parent[at + s] === FREE)) break;
+    }
+    for (const s of slots) move(base[n]! + s, at + s);
+    base[n] = at;
+  }
+  const child = base[n]! + slot;
+  parent[child] = n;
+  return child;
+}
 
 function prefixId(prefix: string): number {
   let node = 0;
   for (let i = 0; i < prefix.length; i++) {
-    const at = node * SLOTS + slotOf(prefix.charCodeAt(i));
-    if (!trie[at]) {
-      const child = prefixAt.length;
-      prefixAt.push(-1);
-      if ((child + 1) * SLOTS > trie.length) {
-        const grown = new Int32Array(trie.length * 2);
-        grown.set(trie);
-        trie = grown;
-      }
-      trie[at] = child;
-    }
-    node = trie[at]!;
+    const slot = slotOf(prefix.charCodeAt(i));
+    const child = base[node]! + slot;
+    node = base[node] && parent[child] === node ? child : addChild(node, slot);
   }
-  if (prefixAt[node]! < 0) prefixAt[node] = prefixCount++;
-  return prefixAt[node]!;
+  if (ends[node]! < 0) ends[node] = prefixCount++;
+  return ends[node]!;
 }
 
 const PREFIX_IDS = new WeakMap<RegExp, number[] | null>();
@@ -162,9 +216,10 @@ export function prefixesAt(text: string, at: number): number[] {
   for (let i = at; i < text.length; i++) {
     const slot = slotOf(text.charCodeAt(i));
     if (slot < 0) break;
-    node = trie[node * SLOTS + slot]!;
-    if (!node) break;
-    if (prefixAt[node]! >= 0) found.push(prefixAt[node]!);
+    const child = base[node]! + slot;
+    if (!base[node] || parent[child] !== node) break;
+    node = child;
+    if (ends[node]! >= 0) found.push(ends[node]!);
   }
   return found;
 }
@@ -180,8 +235,7 @@ export class WordIndex {
     this.known = prefixCount;
     const lastText = new Int32Array(prefixCount).fill(-1);
     // Locals: the loop below runs once per character of the document.
-    const table = trie;
-    const ends = prefixAt;
+    const [childBase, parentOf, prefixEnding] = [base, parent, ends];
     for (let t = 0; t < texts.length; t++) {
       const text = texts[t]!;
       let node = 0;
@@ -197,9 +251,10 @@ export class WordIndex {
           inWord = true;
           node = 0;
         } else if (node < 0) continue;
-        node = table[node * SLOTS + slot] || -1;
+        const child = childBase[node]! + slot;
+        node = childBase[node] && parentOf[child] === node ? child : -1;
         if (node < 0) continue;
-        const id = ends[node]!;
+        const id = prefixEnding[node]!;
         if (id >= 0 && lastText[id] !== t) {
           lastText[id] = t;
           (this.holders[id] ??= []).push(t);
