@@ -66,17 +66,19 @@ function isQuestionLine(block: Block, text: string): boolean {
 /** A short line with no sentence punctuation that the caller recognises as a topic name. */
 function isLabelLine(block: Block, text: string, numbered: boolean, next: Block | undefined, isTopic: (text: string) => boolean): boolean {
   if (block.kind !== "paragraph" || !next || next.kind === "heading") return false;
+  // A label has at most 12 words, so counting stops at 13: most paragraphs are long.
+  const words = text.split(/\s+/, 13).length;
+  if (words > (block.headingStyle ? 12 : 8)) return false;
   // A lead-in to a list ("Alongside this, we offer the following:", "Our staff include") is a
   // sentence, not a label. A line set apart is a title in all but markup ("How we teach",
   // "Wellbeing, behaviour and ..."): styled as a heading, numbered, or short with no colon and no verb.
-  const words = text.split(/\s+/).length;
   const setApart = block.headingStyle || numbered || (!/:$/.test(text) && !TITLE_VERB.test(text) && words <= 6);
   if (!block.headingStyle && /\b(?:following|include|includes)\b/i.test(text)) return false;
   if (!setApart && /,|\b(?:we|our|you|your)\b/i.test(text)) return false;
   // A person, a number after a colon or a web or email address make the line content ("SENCO:
   // Mrs J Ward", "Telephone: 01234 567890", "Local Offer: www.example.gov.uk/localoffer").
   if (PERSON.test(text) || /:\s*[\d+(]/.test(text) || WEB_OR_EMAIL.test(text)) return false;
-  return words <= (block.headingStyle ? 12 : 8) && !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
+  return !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
 }
 
 /** Splits a block's text into sentences, returning [start, end) offsets within it. */
