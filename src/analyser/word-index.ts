@@ -113,7 +113,8 @@ export function patternPrefixes(pattern: RegExp): string[] | null {
  * strings, no string-keyed maps, and nothing per pattern until a pattern is first used.
  *
  * The trie is a double array: the child of node `n` for a character's slot is the node at
- * `base[n] + slot` when that node's `parent` is `n`. Its 2,500 or so nodes take a few tens of
+ * `base[n] + slot` when that node's `parent` is `n` (a node without children has base 0, where
+ * no cell's parent is that node). Its 2,500 or so nodes take a few tens of
  * KB this way, where a table of 37 slots a node took several hundred; the walk runs once per
  * character of every document, and with the table it was bound by cache misses.
  */
@@ -191,7 +192,7 @@ function prefixId(prefix: string): number {
   for (let i = 0; i < prefix.length; i++) {
     const slot = slotOf(prefix.charCodeAt(i));
     const child = base[node]! + slot;
-    node = base[node] && parent[child] === node ? child : addChild(node, slot);
+    node = parent[child] === node ? child : addChild(node, slot);
   }
   if (ends[node]! < 0) ends[node] = prefixCount++;
   return ends[node]!;
@@ -217,7 +218,7 @@ export function prefixesAt(text: string, at: number): number[] {
     const slot = slotOf(text.charCodeAt(i));
     if (slot < 0) break;
     const child = base[node]! + slot;
-    if (!base[node] || parent[child] !== node) break;
+    if (parent[child] !== node) break;
     node = child;
     if (ends[node]! >= 0) found.push(ends[node]!);
   }
@@ -252,7 +253,7 @@ export class WordIndex {
           node = 0;
         } else if (node < 0) continue;
         const child = childBase[node]! + slot;
-        node = childBase[node] && parentOf[child] === node ? child : -1;
+        node = parentOf[child] === node ? child : -1;
         if (node < 0) continue;
         const id = prefixEnding[node]!;
         if (id >= 0 && lastText[id] !== t) {
