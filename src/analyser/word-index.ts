@@ -152,7 +152,8 @@ function grow(size: number): void {
 /** The slots of node `n`'s children. */
 function childSlots(n: number): number[] {
   const slots: number[] = [];
-  for (let slot = 0; base[n] && slot < SLOTS; slot++) if (parent[base[n]! + slot] === n) slots.push(slot);
+  if (!base[n]) return slots;
+  for (let slot = 0; slot < SLOTS; slot++) if (parent[base[n]! + slot] === n) slots.push(slot);
   return slots;
 }
 

@@ -4,7 +4,7 @@
  * returns every link on the page and the whole visible text, because date stamps and "next
  * page" links often live in exactly the chrome that is stripped from the content.
  */
-import type { AnyNode, Element } from "domhandler";
+import type { AnyNode, Element, Text } from "domhandler";
 import { removeElement, textContent } from "domutils";
 import { parseDocument } from "htmlparser2";
 import type { Block, Link } from "./blocks";
@@ -414,7 +414,7 @@ function setsApart(el: Element): boolean {
 function allSetApart(nodes: AnyNode[], inside: boolean): boolean {
   for (const node of nodes) {
     if (node.type === "text") {
-      if (!inside && (node as unknown as { data: string }).data.trim()) return false;
+      if (!inside && (node as Text).data.trim()) return false;
     } else if (node.type === "tag" && !skipped(node as Element)) {
       if (!allSetApart((node as Element).children, inside || setsApart(node as Element))) return false;
     }

@@ -113,8 +113,11 @@ interface Draft {
  * address is content: neither is a heading, however short or capitalised.
  */
 const isRowOrAddress = (text: string) => /\S\s{3,}\S/.test(text) || WEB_OR_EMAIL.test(text);
+/** The end of a sentence or a lead-in, perhaps inside quotes or brackets. */
+const SENTENCE_END = /[.!?:;]["”’)]?$/;
 
-function headingLevel(text: string, line: SourceLine, bodySize: number | undefined): number | null {
+/** `question`: the line, without its numbering, is a question (blocks.ts isQuestion). */
+function headingLevel(text: string, line: SourceLine, bodySize: number | undefined, question: boolean): number | null {
   const trimmed = text.trim();
   if (trimmed.length > 160 || /[,;]$/.test(trimmed)) return null;
   const numbered = trimmed.match(NUMBERED_HEADING);
@@ -126,7 +129,7 @@ function headingLevel(text: string, line: SourceLine, bodySize: number | undefin
     const depth = numbered[3]!.split(".").filter(Boolean).length;
     return Math.min(2 + depth - 1, 6);
   }
-  if (isQuestion(trimmed.replace(NUMBERED_HEADING, ""))) return 2;
+  if (question) return 2;
   if (/[.!:]$/.test(trimmed) || words > 12) return null;
   if (isRowOrAddress(trimmed)) return null;
   if (trimmed === trimmed.toUpperCase() && /[A-Z]{3}/.test(trimmed)) return 1;
@@ -162,12 +165,12 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     // Without blank lines, a short line or a question between the end of one sentence and the
     // start of the next is as set apart as a heading gets.
     const previous = lines[i - 1];
+    // The line before, when this one follows it on the same page with no gap.
+    const above = !line.gapBefore && previous !== undefined && previous.page === line.page ? previous.text.trim() : null;
     const question = isQuestion(text.replace(NUMBERED_HEADING, ""));
     const between =
-      !line.gapBefore &&
-      previous !== undefined &&
-      previous.page === line.page &&
-      /[.!?:;]["”’)]?$/.test(previous.text.trim()) &&
+      above !== null &&
+      SENTENCE_END.test(above) &&
       (text.length < typicalWidth * 0.6 || question) &&
       next !== undefined &&
       next.page === line.page &&
@@ -187,12 +190,11 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     const runsOverPage = next !== undefined && next.page !== line.page && /^[a-z]/.test(next.text.trim());
     const wrapsOn = next !== undefined && ((!next.gapBefore && next.page === line.page) || runsOverPage) && text.length >= typicalWidth * 0.85;
     // A question ending its line between two sentences is whole, however long.
-    const found = wrapsOn && !(between && question) ? null : headingLevel(text, line, bodySize);
+    const found = wrapsOn && !(between && question) ? null : headingLevel(text, line, bodySize, question);
     const sizedHeading = found !== null && line.fontSize !== undefined && bodySize !== undefined && line.fontSize >= bodySize * 1.15;
     // Under a full-width line whose sentence is unfinished, a line is its next part, even when it
     // starts with a number ("Some students in Key Stage" / "4 take one fewer GCSE ...").
-    const wrappedInto =
-      !line.gapBefore && previous !== undefined && previous.page === line.page && previous.text.trim().length >= typicalWidth * 0.85 && !/[.!?:;]["”’)]?$/.test(previous.text.trim());
+    const wrappedInto = above !== null && above.length >= typicalWidth * 0.85 && !SENTENCE_END.test(above);
     const level = wrappedInto && !sizedHeading ? null : found;
     if (level !== null && (setApart || sizedHeading || NUMBERED_HEADING.test(text) || (question && line.gapBefore))) {
       // A heading wrapped over two lines at the same size continues.
@@ -209,7 +211,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     }
 
     const current = open as Draft | null;
-    const previousEnded = current ? /[.!?:;]["”’)]?$/.test(current.text) : true;
+    const previousEnded = current ? SENTENCE_END.test(current.text) : true;
     const previousShort = current !== null && current.lines.at(-1)!.text.trim().length < typicalWidth * 0.6;
     const continues =
       !between &&
@@ -228,8 +230,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
       // Headings in sentence case ("How we teach") are not title case, but are set apart, short
       // and unpunctuated, and what follows them (unless a sentence carries on over the page) is
       // a new paragraph.
-      const carriesOn = next !== undefined && next.page !== line.page && /^[a-z]/.test(next.text.trim());
-      const headingStyle = setApart && !carriesOn && /^[A-Z]/.test(text) && !/[.!?;,]$/.test(text) && text.split(/\s+/).length <= 12 && !isRowOrAddress(text);
+      const headingStyle = setApart && !runsOverPage && /^[A-Z]/.test(text) && !/[.!?;,]$/.test(text) && text.split(/\s+/).length <= 12 && !isRowOrAddress(text);
       open = { kind: "paragraph", text, page: line.page, lines: [line], ...(headingStyle ? { headingStyle } : {}) };
       if (headingStyle) close();
     }

@@ -176,13 +176,13 @@ describe("textToBlocks", () => {
 
   it("finds a short line set apart between two sentences as a heading in text without blank lines", () => {
     const read = styledText(
-        "Invented school, report for tests. We write this report every year and publish it in",
-        "September on our website for families.",
-        "How we teach",
-        "Teachers pre-teach new words and use visual timetables in every class, and teaching",
-        "assistants work with small groups.",
-        "What happens next?",
-        "We review the support every term with the family.",
+      "Invented school, report for tests. We write this report every year and publish it in",
+      "September on our website for families.",
+      "How we teach",
+      "Teachers pre-teach new words and use visual timetables in every class, and teaching",
+      "assistants work with small groups.",
+      "What happens next?",
+      "We review the support every term with the family.",
     );
     expect(read).toEqual([
       ["paragraph", "Invented school, report for tests. We write this report every year and publish it in September on our website for families.", false],
@@ -195,18 +195,18 @@ describe("textToBlocks", () => {
 
   it("finds long and numbered questions between sentences as headings, but not a numbered line that carries on a sentence", () => {
     const read = styledText(
-        "Invented school, report for tests. We write this report every year and publish it",
-        "in September on our website for families, with a printed copy at the office.",
-        "What kinds of special educational needs does the school provide for?",
-        "We are a mainstream primary school for 210 pupils, and we teach children with a",
-        "wide range of needs in every class, with support from the council's services.",
-        "How will my child be taught? (Trust statement)",
-        "Teachers pre-teach new words and use visual timetables. Some pupils in Key Stage",
-        "2 work in a small group for phonics each morning with an assistant in the",
-        "\f",
-        "Reading Room, which is quiet and has its own books.",
-        "Q4. How will you check my child's progress?",
-        "We review the support every term with the family.",
+      "Invented school, report for tests. We write this report every year and publish it",
+      "in September on our website for families, with a printed copy at the office.",
+      "What kinds of special educational needs does the school provide for?",
+      "We are a mainstream primary school for 210 pupils, and we teach children with a",
+      "wide range of needs in every class, with support from the council's services.",
+      "How will my child be taught? (Trust statement)",
+      "Teachers pre-teach new words and use visual timetables. Some pupils in Key Stage",
+      "2 work in a small group for phonics each morning with an assistant in the",
+      "\f",
+      "Reading Room, which is quiet and has its own books.",
+      "Q4. How will you check my child's progress?",
+      "We review the support every term with the family.",
     );
     expect(read).toEqual([
       ["paragraph", "Invented school, report for tests. We write this report every year and publish it in September on our website for families, with a printed copy at the office.", false],
