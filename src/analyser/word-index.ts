@@ -2,14 +2,15 @@
  * A word index over a document's sentences, so a pattern is run only on the sentences that
  * could match it.
  *
- * Most rubric patterns are alternations whose every branch starts with `\b` and a literal
- * ("\bSENCO\b|\bspecial educational needs co-?ordinator\b|..."). Such a branch can match only
- * where a word starts with that literal, so the sentences holding a word with one of the
- * pattern's leading literals are the only candidates. Irregexp tries every branch at every
+ * Most rubric patterns are alternations of phrases set between `\b`s ("\bSENCO\b|\bspecial
+ * educational needs co-?ordinator\b|..."). A branch can match only a text holding every word
+ * the branch must start (here "special", "educational", "needs", "co"), so only the sentences
+ * holding all the words of some branch are candidates. Irregexp tries every branch at every
  * word start, which made testing each of hundreds of patterns against each sentence most of
- * the cost of an analysis; a prefix lookup in the sorted vocabulary is far cheaper.
+ * the cost of an analysis; looking the words up is far cheaper.
  *
- * A pattern whose branches do not all start that way has no prefilter and is always run.
+ * A pattern with a branch that needs no word the reader below can tell has no prefilter and
+ * is always run.
  */
 
 /** `\b` word characters (non-Unicode regular expressions): ASCII letters, digits and `_`. */
@@ -104,6 +105,164 @@ export function patternPrefixes(pattern: RegExp): string[] | null {
   }
   PREFIXES.set(pattern, prefixes);
   return prefixes;
+}
+
+/** The length of the quantifier at `at` (0 when there is none) and whether it allows no repeat. */
+function quantifierAt(source: string, at: number): { length: number; optional: boolean } {
+  const ch = source[at];
+  let length = 0;
+  let optional = false;
+  if (ch === "?" || ch === "*") [length, optional] = [1, true];
+  else if (ch === "+") length = 1;
+  else if (ch === "{") {
+    const quantifier = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(at));
+    if (quantifier) [length, optional] = [quantifier[0].length, Number(quantifier[1]) === 0];
+  }
+  if (length && source[at + length] === "?") length++; // lazy
+  return { length, optional };
+}
+
+/** A character class that holds no word character ("[- ]", "[\s,]"), so what follows it starts a word. */
+function isNonWordClass(content: string): boolean {
+  if (content.startsWith("^")) return false;
+  for (let i = 0; i < content.length; i++) {
+    const escaped = content[i] === "\\";
+    if (escaped) i++;
+    if (isWordCode(content.charCodeAt(i)) && !(escaped && content[i] === "s")) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads `source` from left to right, adding to `clauses` the words every match of it holds
+ * (a clause lists prefixes, one of which a word of the text must start with), and returns
+ * whether a word character right after it would start a word. `wordStart` says that of the
+ * position before it. A word counts only where it must start a word: after `\b`, or after a
+ * space or other non-word character that cannot be left out. Reading stops at anything it does
+ * not follow, so a clause is never a word the match could do without.
+ */
+function readWords(source: string, wordStart: boolean, clauses: string[][]): boolean {
+  let word = "";
+  let recording = false;
+  let complete = true;
+  const endWord = () => {
+    if (recording && word) clauses.push([word.toLowerCase()]);
+    recording = false;
+    word = "";
+  };
+  for (let i = 0; i < source.length; ) {
+    const ch = source[i]!;
+    let end = i + 1;
+    let kind: "boundary" | "word" | "nonword" | "any" | "group" | "lookaround";
+    if (ch === "\\") {
+      const escaped = source[i + 1] ?? "";
+      end = i + 2;
+      if (escaped === "b") kind = "boundary";
+      else if (escaped === "s" || escaped === "W" || (escaped && !isWordCode(escaped.charCodeAt(0)))) kind = "nonword";
+      else if (escaped === "d" || escaped === "w") kind = "any";
+      else {
+        complete = false;
+        break;
+      }
+    } else if (ch === "[") {
+      end = classEnd(source, i) + 1;
+      kind = isNonWordClass(source.slice(i + 1, end - 1)) ? "nonword" : "any";
+    } else if (ch === "(") {
+      end = closingParen(source, i) + 1;
+      if (end <= i) {
+        complete = false;
+        break;
+      }
+      kind = /^\(\?<?[=!]/.test(source.slice(i, i + 4)) ? "lookaround" : "group";
+    } else if (ch === ".") kind = "any";
+    else if ("^$|)]{}?*+".includes(ch)) {
+      complete = false;
+      break;
+    }
+    else kind = isWordCode(ch.charCodeAt(0)) ? "word" : "nonword";
+    const { length, optional } = quantifierAt(source, end);
+    const atom = source.slice(i, end);
+    i = end + length;
+
+    if (kind === "word") {
+      if (!recording && wordStart) recording = true;
+      if (recording && !optional) word += ch;
+      // A repeated or optional letter leaves the rest of the word unknown.
+      if (length) endWord();
+      wordStart = false;
+      continue;
+    }
+    endWord();
+    if (kind === "boundary") wordStart = true;
+    else if (kind === "nonword") wordStart = optional ? wordStart : true;
+    else if (kind === "any") wordStart = false;
+    else if (kind === "group") {
+      const inner = atom.slice(1, -1).replace(/^\?(?::|<[A-Za-z_]\w*>)/, "");
+      const alternatives = branches(inner).map((alternative) => {
+        const found: string[][] = [];
+        return { found, after: readWords(alternative, wordStart, found) };
+      });
+      // A group that must be there: its one alternative's words, or one word from each alternative.
+      if (!optional && alternatives.length === 1) clauses.push(...alternatives[0]!.found);
+      else if (!optional && alternatives.every((a) => a.found.length)) clauses.push([...new Set(alternatives.flatMap((a) => a.found[0]!))]);
+      const after = alternatives.every((a) => a.after);
+      wordStart = optional ? wordStart && after : after;
+    }
+    // A look-around takes no characters: the position after it is the position before.
+  }
+  endWord();
+  return complete && wordStart;
+}
+
+/**
+ * The branch with its first group of alternatives that must be there written out as one branch
+ * per alternative, repeatedly, up to `limit` branches: "(?:a range|various) of" reads as "a
+ * range of" or "various of", each needing all its words, where the group alone gives only
+ * "a" or "various".
+ */
+function expanded(branch: string, limit = 32): string[] {
+  for (let i = 0; i < branch.length; i++) {
+    const ch = branch[i];
+    if (ch === "\\") i++;
+    else if (ch === "[") i = classEnd(branch, i);
+    else if (ch === "(") {
+      const close = closingParen(branch, i);
+      if (close < 0) return [branch];
+      const inner = branch.slice(i + 1, close);
+      const alternatives = inner.startsWith("?:") ? branches(inner.slice(2)) : [];
+      if (alternatives.length > 1 && alternatives.length <= limit && !quantifierAt(branch, close + 1).length) {
+        const [before, after] = [branch.slice(0, i), branch.slice(close + 1)];
+        const each = Math.floor(limit / alternatives.length);
+        return alternatives.flatMap((alternative) => expanded(`${before}(?:${alternative})${after}`, each));
+      }
+      i = close;
+    }
+  }
+  return [branch];
+}
+
+const CLAUSES = new WeakMap<RegExp, string[][][] | null>();
+
+/**
+ * Per branch of the pattern, the words its every match holds (see `readWords`), or null when
+ * some branch holds none the reader can tell.
+ */
+export function patternClauses(pattern: RegExp): string[][][] | null {
+  let found = CLAUSES.get(pattern);
+  if (found === undefined) {
+    found = /[uvmy]/.test(pattern.flags)
+      ? null
+      : branches(pattern.source)
+          .flatMap((branch) => expanded(branch))
+          .map((branch) => {
+            const clauses: string[][] = [];
+            readWords(branch, false, clauses);
+            return clauses;
+          });
+    if (found?.some((clauses) => !clauses.length)) found = null;
+    CLAUSES.set(pattern, found);
+  }
+  return found;
 }
 
 /**
@@ -226,16 +385,60 @@ export function prefixesAt(text: string, at: number): number[] {
   return found;
 }
 
+const CLAUSE_IDS = new WeakMap<RegExp, Int32Array | null>();
+
+/**
+ * The pattern's clauses (`patternClauses`) as prefix ids in the shared trie, added on first
+ * use, laid out flat for the per-document marking: the number of branches, then per branch
+ * the number of clauses, then per clause the number of ids and the ids.
+ */
+function clauseIds(pattern: RegExp): Int32Array | null {
+  let ids = CLAUSE_IDS.get(pattern);
+  if (ids === undefined) {
+    const branches = patternClauses(pattern);
+    // Longer words first: they are rarer, so a branch no text can match is usually told by its first clause.
+    const shortest = (clause: string[]) => Math.min(...clause.map((word) => word.length));
+    const ordered = branches?.map((clauses) => [...clauses].sort((a, b) => shortest(b) - shortest(a)));
+    ids = ordered ? Int32Array.from([ordered.length, ...ordered.flatMap((clauses) => [clauses.length, ...clauses.flatMap((clause) => [clause.length, ...clause.map(prefixId)])])]) : null;
+    CLAUSE_IDS.set(pattern, ids);
+  }
+  return ids;
+}
+
+/**
+ * Where a pattern's rows of marks start in `WordIndex.marks`: per text, whether the pattern
+ * could match it (`each`), and whether some branch's rarest word is there (`any`).
+ */
+interface Candidates {
+  each: number;
+  any: number;
+}
+
 export class WordIndex {
-  /** Prefixes known when the texts were read; a pattern with a later one is simply run. */
+  /** Prefixes known when the texts were read; a clause with a later one is not used. */
   private readonly known: number;
   /** Per prefix id, the texts holding a word that starts with it, ascending. */
   private readonly holders: number[][] = [];
-  private readonly candidates = new Map<RegExp, Uint8Array | null>();
+  /** Per prefix id, how many texts hold it. */
+  private readonly holdings: Int32Array;
+  /** Per text, a bit per known prefix id: whether the text holds it. */
+  private readonly held: Int32Array;
+  private readonly stride: number;
+  private readonly candidates = new Map<RegExp, Candidates | null>();
+  /**
+   * The marks of every pattern asked about, one row of a byte per text each: one buffer
+   * rather than an array per pattern, as allocating a typed array costs far more here than
+   * filling one.
+   */
+  private marks = new Uint8Array(0);
+  private rows = 0;
 
   constructor(private readonly texts: readonly string[]) {
-    this.known = prefixCount;
-    const lastText = new Int32Array(prefixCount).fill(-1);
+    const known = (this.known = prefixCount);
+    const stride = (this.stride = (known >> 5) + 1);
+    const held = (this.held = new Int32Array(texts.length * stride));
+    const holdings = (this.holdings = new Int32Array(known));
+    const lastText = new Int32Array(known).fill(-1);
     // Locals: the loop below runs once per character of the document.
     const [childBase, parentOf, prefixEnding] = [base, parent, ends];
     for (let t = 0; t < texts.length; t++) {
@@ -260,36 +463,119 @@ export class WordIndex {
         if (id >= 0 && lastText[id] !== t) {
           lastText[id] = t;
           (this.holders[id] ??= []).push(t);
+          holdings[id]++;
+          held[t * stride + (id >> 5)] |= 1 << (id & 31);
         }
       }
     }
   }
 
-  /** Which texts could match the pattern (1), or null when every text must be tried. */
-  private candidatesFor(pattern: RegExp): Uint8Array | null {
+  /** Which texts could match the pattern, or null when every text must be tried. */
+  private candidatesFor(pattern: RegExp): Candidates | null {
     let marks = this.candidates.get(pattern);
     if (marks === undefined) {
-      const ids = prefixIds(pattern);
-      marks = ids && !ids.some((id) => id >= this.known) ? new Uint8Array(this.texts.length) : null;
-      for (const id of marks ? ids! : []) for (const t of this.holders[id] ?? []) marks![t] = 1;
+      const program = clauseIds(pattern);
+      marks = program && this.mark(program);
       this.candidates.set(pattern, marks);
     }
     return marks;
   }
 
   /**
+   * Marks, per branch, the texts holding its rarest clause (`any`) and, of those, the ones
+   * holding every other clause too (`each`). Starting from the rarest keeps this cheap: most
+   * branches need a word no text has. A clause with a prefix added to the trie after the
+   * texts were read is not used; a branch with no other clause leaves the pattern unfiltered (null).
+   */
+  private mark(program: Int32Array): Candidates | null {
+    const each = this.row();
+    let any = each;
+    let marks = this.marks;
+    let at = 1;
+    for (let b = program[0]!; b > 0; b--) {
+      const clauseCount = program[at++]!;
+      const first = at;
+      let rarest = -1;
+      let fewest = this.texts.length + 1;
+      for (let c = 0; c < clauseCount; c++) {
+        const size = fewest ? this.heldBy(program, at) : -1;
+        if (size >= 0 && size < fewest) {
+          rarest = at;
+          fewest = size;
+        }
+        at += program[at]! + 1;
+      }
+      if (rarest < 0) return null;
+      if (!fewest) continue;
+      if (clauseCount > 1 && any === each) {
+        any = this.row();
+        marks = this.marks;
+        marks.copyWithin(any, each, each + this.texts.length);
+      }
+      for (let k = 1; k <= program[rarest]!; k++) {
+        for (const t of this.holders[program[rarest + k]!] ?? []) {
+          marks[any + t] = 1;
+          if (!marks[each + t] && this.holdsAll(program, first, at, rarest, t)) marks[each + t] = 1;
+        }
+      }
+    }
+    return { each, any };
+  }
+
+  /** A fresh row of marks, all 0: its offset in `marks`. */
+  private row(): number {
+    const n = this.texts.length;
+    if ((this.rows + 1) * n > this.marks.length) {
+      const wider = new Uint8Array(Math.max(64 * n, 2 * this.marks.length));
+      wider.set(this.marks);
+      this.marks = wider;
+    }
+    return this.rows++ * n;
+  }
+
+  /** How many holdings the prefixes of the clause at `at` have, or -1 if one is newer than the texts. */
+  private heldBy(program: Int32Array, at: number): number {
+    let size = 0;
+    for (let k = 1; k <= program[at]!; k++) {
+      const id = program[at + k]!;
+      if (id >= this.known) return -1;
+      size += this.holdings[id]!;
+    }
+    return size;
+  }
+
+  /** Whether text `t` holds every clause from `from` to `to` but the one at `skip` and any newer than the texts. */
+  private holdsAll(program: Int32Array, from: number, to: number, skip: number, t: number): boolean {
+    const row = t * this.stride;
+    for (let at = from; at < to; at += program[at]! + 1) {
+      if (at === skip) continue;
+      let held = false;
+      for (let k = 1; k <= program[at]!; k++) {
+        const id = program[at + k]!;
+        if (id >= this.known || this.held[row + (id >> 5)]! & (1 << (id & 31))) {
+          held = true;
+          break;
+        }
+      }
+      if (!held) return false;
+    }
+    return true;
+  }
+
+  /**
    * False when none of the texts can match the pattern, nor any string joining them with
-   * non-word characters between (every word of such a string is a word of one of the texts).
+   * non-word characters between (every word of such a string is a word of one of the texts,
+   * so the first word each branch needs is in one of them; the others may be in another).
    */
   mayMatchAny(pattern: RegExp, indices: readonly number[]): boolean {
     const marks = this.candidatesFor(pattern);
-    return !marks || indices.some((i) => marks[i] === 1);
+    return !marks || indices.some((i) => this.marks[marks.any + i] === 1);
   }
 
   /** False when text `i` cannot match the pattern. */
   mayMatch(pattern: RegExp, i: number): boolean {
     const marks = this.candidatesFor(pattern);
-    return !marks || marks[i] === 1;
+    return !marks || this.marks[marks.each + i] === 1;
   }
 
   /** Whether text `i` matches the pattern; the same answer as `pattern.test(texts[i])`. */

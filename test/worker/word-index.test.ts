@@ -9,7 +9,7 @@ import { findProgrammes, LEXICON } from "../../src/analyser/programmes";
 import { FACT_CUES, RUBRIC } from "../../src/analyser/rubric";
 import { segment } from "../../src/analyser/segment";
 import { ASPIRATION, DEFLECTION, DUTY_RESTATEMENT, GENERIC, hasSignal, HEDGE, SIGNAL_PATTERNS, type SignalName } from "../../src/analyser/signals";
-import { patternPrefixes, WordIndex } from "../../src/analyser/word-index";
+import { patternClauses, patternPrefixes, WordIndex } from "../../src/analyser/word-index";
 import { htmlToBlocks } from "../../src/extract/html";
 import { textToBlocks } from "../../src/extract/text";
 import { execAll } from "../../src/lib/exec-all";
@@ -46,8 +46,9 @@ function warmIndex(texts: string[]): WordIndex {
   return new WordIndex(texts);
 }
 
-// Words the patterns start with, so generated sentences hit the index's prefixes often.
-const LEADING_WORDS = [...new Set(PATTERNS.flatMap((p) => patternPrefixes(p) ?? []))];
+// Words the patterns start with or must hold, so generated sentences hit the index's prefixes
+// often, and hold some but not all of the words a pattern needs.
+const LEADING_WORDS = [...new Set(PATTERNS.flatMap((p) => [...(patternPrefixes(p) ?? []), ...(patternClauses(p)?.flat(2) ?? [])]))];
 const wordArb = fc.oneof(
   fc.constantFrom(...LEADING_WORDS),
   fc.constantFrom(...LEADING_WORDS).map((w) => w.toUpperCase()),
@@ -69,6 +70,25 @@ describe("the word index", () => {
     expect(patternPrefixes(/\b(?:ab)*c/)).toBeNull();
     expect(patternPrefixes(/(?<!not )\bhas/)).toBeNull();
     expect(patternPrefixes(/\bfoo/u)).toBeNull();
+  });
+
+  it("reads the words every match of a branch holds, and only where they must start a word", () => {
+    expect(patternClauses(/\bsen(?:d)? co-?ordinator/)).toEqual([[["sen"], ["co"]]]);
+    expect(patternClauses(/\b(The )?Decider( Skills)/)).toEqual([[["decider"], ["skills"]]]);
+    // A group of alternatives is written out as one branch per alternative.
+    expect(patternClauses(/\b(?:a (?:wide |broad )?range of|various)\b/i)).toEqual([[["a"], ["range"], ["of"]], [["various"]]]);
+    expect(patternClauses(/\b(?:kinds?|types?) of needs\b/)).toEqual([[["kind"], ["of"], ["needs"]], [["type"], ["of"], ["needs"]]]);
+    expect(patternClauses(/\bhalf[- ]termly\b/)).toEqual([[["half"], ["termly"]]]);
+    expect(patternClauses(/\b(?:one|two|\d) (?:short-term )?targets\b/)).toEqual([[["one"], ["targets"]], [["two"], ["targets"]], [["targets"]]]);
+    expect(patternClauses(/(?<!not )\bhas\b/)).toEqual([[["has"]]]);
+    // Optional or unknown characters between words leave the next word's start unknown.
+    expect(patternClauses(/\bfoo\s*bar/)).toEqual([[["foo"]]]);
+    expect(patternClauses(/\bfoo\w*bar/)).toEqual([[["foo"]]]);
+    expect(patternClauses(/\bhalf-?termly/)).toEqual([[["half"]]]);
+    expect(patternClauses(/\b(?:ab)*c d/)).toEqual([[["d"]]]);
+    expect(patternClauses(/\b(?:ab)*cd/)).toBeNull();
+    expect(patternClauses(/govern|\bboard/)).toBeNull();
+    expect(patternClauses(/\bfoo/u)).toBeNull();
   });
 
   it("gives the same answer as the pattern itself, for every pattern on every fixture sentence", () => {
