@@ -406,43 +406,56 @@ function clauseIds(pattern: RegExp): Int32Array | null {
 }
 
 /**
- * Where a pattern's rows of marks start in `WordIndex.marks`: per text, whether the pattern
- * could match it (`each`), and whether some branch's rarest word is there (`any`).
+ * Where a pattern's rows start in `WordIndex.marks`, a bit per text: whether the pattern could
+ * match the text (`each`), and whether the text holds the rarest word of some branch (`any`).
  */
 interface Candidates {
   each: number;
   any: number;
 }
 
+const [NEWER, UNHELD, HELD] = [0, 1, 2] as const;
+
+/** How many bits of `x` are set. */
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
 export class WordIndex {
   /** Prefixes known when the texts were read; a clause with a later one is not used. */
   private readonly known: number;
-  /** Per prefix id, the texts holding a word that starts with it, ascending. */
-  private readonly holders: number[][] = [];
-  /** Per prefix id, how many texts hold it. */
-  private readonly holdings: Int32Array;
-  /** Per text, a bit per known prefix id: whether the text holds it. */
-  private readonly held: Int32Array;
-  private readonly stride: number;
+  /** Words of 32 bits in a set of texts: a row. */
+  private readonly width: number;
+  /** Per known prefix id, a row: the texts holding a word that starts with it. */
+  private readonly holders: Int32Array;
+  /** Per known prefix id, 1 if any text holds it. */
+  private readonly held: Uint8Array;
   private readonly candidates = new Map<RegExp, Candidates | null>();
   /**
-   * The marks of every pattern asked about, one row of a byte per text each: one buffer
-   * rather than an array per pattern, as allocating a typed array costs far more here than
-   * filling one.
+   * The rows of every pattern asked about, in one buffer rather than an array per pattern:
+   * allocating a typed array costs far more here than filling one.
    */
-  private marks = new Uint8Array(0);
+  private marks = new Int32Array(0);
   private rows = 0;
+  /** Rows for working out a branch: the texts holding all its clauses so far, a clause, the rarest clause. */
+  private readonly all: Int32Array;
+  private readonly clause: Int32Array;
+  private readonly rarest: Int32Array;
 
   constructor(private readonly texts: readonly string[]) {
     const known = (this.known = prefixCount);
-    const stride = (this.stride = (known >> 5) + 1);
-    const held = (this.held = new Int32Array(texts.length * stride));
-    const holdings = (this.holdings = new Int32Array(known));
-    const lastText = new Int32Array(known).fill(-1);
+    const width = (this.width = (texts.length >> 5) + 1);
+    const holders = (this.holders = new Int32Array(known * width));
+    const held = (this.held = new Uint8Array(known));
+    [this.all, this.clause, this.rarest] = [new Int32Array(width), new Int32Array(width), new Int32Array(width)];
     // Locals: the loop below runs once per character of the document.
     const [childBase, parentOf, prefixEnding] = [base, parent, ends];
     for (let t = 0; t < texts.length; t++) {
       const text = texts[t]!;
+      const [word, bit] = [t >> 5, 1 << (t & 31)];
       let node = 0;
       let inWord = false;
       for (let i = 0; i < text.length; i++) {
@@ -460,11 +473,9 @@ export class WordIndex {
         node = parentOf[child] === node ? child : -1;
         if (node < 0) continue;
         const id = prefixEnding[node]!;
-        if (id >= 0 && lastText[id] !== t) {
-          lastText[id] = t;
-          (this.holders[id] ??= []).push(t);
-          holdings[id]++;
-          held[t * stride + (id >> 5)] |= 1 << (id & 31);
+        if (id >= 0) {
+          holders[id * width + word] |= bit;
+          held[id] = 1;
         }
       }
     }
@@ -482,100 +493,89 @@ export class WordIndex {
   }
 
   /**
-   * Marks, per branch, the texts holding its rarest clause (`any`) and, of those, the ones
-   * holding every other clause too (`each`). Starting from the rarest keeps this cheap: most
-   * branches need a word no text has. A clause with a prefix added to the trie after the
-   * texts were read is not used; a branch with no other clause leaves the pattern unfiltered (null).
+   * Marks the texts holding every clause of some branch (`each`), and those holding the
+   * rarest clause of a branch whose every clause some text holds (`any`), 32 texts at a time.
+   * A clause with a prefix added to the trie after the texts were read is not used; a branch
+   * with no other clause leaves the pattern unfiltered (null).
    */
   private mark(program: Int32Array): Candidates | null {
-    const each = this.row();
-    let any = each;
-    let marks = this.marks;
+    const { width, holders, all, clause, rarest } = this;
+    const [each, any] = [this.row(), this.row()];
+    const marks = this.marks;
     let at = 1;
     for (let b = program[0]!; b > 0; b--) {
       const clauseCount = program[at++]!;
-      const first = at;
-      let rarest = -1;
-      let fewest = this.texts.length + 1;
-      for (let c = 0; c < clauseCount; c++) {
-        const size = fewest ? this.heldBy(program, at) : -1;
-        if (size >= 0 && size < fewest) {
-          rarest = at;
-          fewest = size;
+      let used = 0;
+      let fewest = Infinity;
+      for (let c = 0; c < clauseCount; c++, at += program[at]! + 1) {
+        if (fewest === 0) continue;
+        // Most branches need a word no text holds: that is told without reading any row.
+        const state = this.clauseState(program, at);
+        if (state === NEWER) continue;
+        if (state === UNHELD) {
+          [used, fewest] = [used + 1, 0];
+          continue;
         }
-        at += program[at]! + 1;
+        // Loops rather than fill() and set(): with rows a few words long, the calls cost more.
+        let count = 0;
+        for (let w = 0; w < width; w++) {
+          let bits = 0;
+          for (let k = 1; k <= program[at]!; k++) bits |= holders[program[at + k]! * width + w]!;
+          clause[w] = bits;
+          all[w] = used ? all[w]! & bits : bits;
+          count += bitCount(bits);
+        }
+        used++;
+        if (count < fewest) {
+          fewest = count;
+          for (let w = 0; w < width; w++) rarest[w] = clause[w]!;
+        }
       }
-      if (rarest < 0) return null;
+      if (!used && fewest) return null;
       if (!fewest) continue;
-      if (clauseCount > 1 && any === each) {
-        any = this.row();
-        marks = this.marks;
-        marks.copyWithin(any, each, each + this.texts.length);
-      }
-      for (let k = 1; k <= program[rarest]!; k++) {
-        for (const t of this.holders[program[rarest + k]!] ?? []) {
-          marks[any + t] = 1;
-          if (!marks[each + t] && this.holdsAll(program, first, at, rarest, t)) marks[each + t] = 1;
-        }
+      for (let w = 0; w < width; w++) {
+        marks[each + w]! |= all[w]!;
+        marks[any + w]! |= rarest[w]!;
       }
     }
     return { each, any };
   }
 
+  /** Whether the clause at `at` has a prefix newer than the texts, else whether any text holds one of its prefixes. */
+  private clauseState(program: Int32Array, at: number): typeof NEWER | typeof UNHELD | typeof HELD {
+    let state: typeof UNHELD | typeof HELD = UNHELD;
+    for (let k = 1; k <= program[at]!; k++) {
+      const id = program[at + k]!;
+      if (id >= this.known) return NEWER;
+      if (this.held[id]) state = HELD;
+    }
+    return state;
+  }
+
   /** A fresh row of marks, all 0: its offset in `marks`. */
   private row(): number {
-    const n = this.texts.length;
-    if ((this.rows + 1) * n > this.marks.length) {
-      const wider = new Uint8Array(Math.max(64 * n, 2 * this.marks.length));
+    if ((this.rows + 1) * this.width > this.marks.length) {
+      const wider = new Int32Array(Math.max(128 * this.width, 2 * this.marks.length));
       wider.set(this.marks);
       this.marks = wider;
     }
-    return this.rows++ * n;
-  }
-
-  /** How many holdings the prefixes of the clause at `at` have, or -1 if one is newer than the texts. */
-  private heldBy(program: Int32Array, at: number): number {
-    let size = 0;
-    for (let k = 1; k <= program[at]!; k++) {
-      const id = program[at + k]!;
-      if (id >= this.known) return -1;
-      size += this.holdings[id]!;
-    }
-    return size;
-  }
-
-  /** Whether text `t` holds every clause from `from` to `to` but the one at `skip` and any newer than the texts. */
-  private holdsAll(program: Int32Array, from: number, to: number, skip: number, t: number): boolean {
-    const row = t * this.stride;
-    for (let at = from; at < to; at += program[at]! + 1) {
-      if (at === skip) continue;
-      let held = false;
-      for (let k = 1; k <= program[at]!; k++) {
-        const id = program[at + k]!;
-        if (id >= this.known || this.held[row + (id >> 5)]! & (1 << (id & 31))) {
-          held = true;
-          break;
-        }
-      }
-      if (!held) return false;
-    }
-    return true;
+    return this.rows++ * this.width;
   }
 
   /**
    * False when none of the texts can match the pattern, nor any string joining them with
    * non-word characters between (every word of such a string is a word of one of the texts,
-   * so the first word each branch needs is in one of them; the others may be in another).
+   * so the rarest word of the branch that matches is in one of them).
    */
   mayMatchAny(pattern: RegExp, indices: readonly number[]): boolean {
     const marks = this.candidatesFor(pattern);
-    return !marks || indices.some((i) => this.marks[marks.any + i] === 1);
+    return !marks || indices.some((i) => (this.marks[marks.any + (i >> 5)]! >>> (i & 31)) & 1);
   }
 
   /** False when text `i` cannot match the pattern. */
   mayMatch(pattern: RegExp, i: number): boolean {
     const marks = this.candidatesFor(pattern);
-    return !marks || this.marks[marks.each + i] === 1;
+    return !marks || ((this.marks[marks.each + (i >> 5)]! >>> (i & 31)) & 1) === 1;
   }
 
   /** Whether text `i` matches the pattern; the same answer as `pattern.test(texts[i])`. */

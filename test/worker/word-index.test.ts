@@ -130,6 +130,14 @@ describe("the word index", () => {
   });
 
   it("never rules out a set of sentences whose joined text the pattern matches", () => {
+    // A branch's words split between two sentences: neither could match alone, the two joined can.
+    const split = /\bbullying\b[^.]{0,80}\b(?:recorded|reported)\b/;
+    const texts = ["We take bullying seriously", "every case is recorded"];
+    new WordIndex(texts).test(split, 0);
+    const index = new WordIndex(texts);
+    expect([index.mayMatch(split, 0), index.mayMatch(split, 1)]).toEqual([false, false]);
+    expect(plainTest(split, texts.join(" \n "))).toBe(true);
+    expect(index.mayMatchAny(split, [0, 1])).toBe(true);
     fc.assert(
       fc.property(fc.array(sentenceArb, { minLength: 1, maxLength: 6 }), (texts) => {
         const index = warmIndex(texts);
