@@ -114,6 +114,17 @@ export class Passages {
     return this.seg.words.mayMatchAny(pattern, sentences.map((s) => s.index)) ? allMatches(pattern, joined()) : [];
   }
 
+  /**
+   * How many distinct matches (lower-cased, trimmed) of a global pattern the sentences' joined
+   * text has, counting no further than `enough`: the scan stops there.
+   */
+  distinctMatches(pattern: RegExp, sentences: Sentence[], joined: () => string, enough: number): number {
+    if (!this.seg.words.mayMatchAny(pattern, sentences.map((s) => s.index))) return 0;
+    const seen = new Set<string>();
+    execAll(pattern, joined(), (match) => seen.add(match[0].toLowerCase().trim()).size >= enough);
+    return seen.size;
+  }
+
   /** Whether the pattern matches the sentence, run only where the word index allows a match. */
   about(pattern: RegExp, sentence: Sentence): boolean {
     return this.seg.words.test(pattern, sentence.index);
@@ -255,7 +266,8 @@ function weigh(item: RubricItem, sentences: Sentence[], passages: Passages) {
       }
       distinct = names.size;
     } else if (specific.pattern) {
-      distinct = new Set(passages.matchesIn(specific.pattern, sentences, joined).map((m) => m.toLowerCase().trim())).size;
+      // Only whether there are enough distinct matches counts.
+      distinct = passages.distinctMatches(specific.pattern, sentences, joined, Math.max(1, specific.atLeast ?? 1));
       // Which sentences hold it matters only for a detail that counts.
       if (distinct >= (specific.atLeast ?? 1) && distinct > 0) hits = sentences.filter((s) => passages.about(specific.pattern!, s));
     }

@@ -191,5 +191,9 @@ describe("execAll", () => {
       { numRuns: 200, seed: 20261128 },
     );
     expect(() => execAll(/x/, "x")).toThrow(TypeError);
+    // With `until`, the scan stops after the first match it accepts, and still leaves the pattern at the start.
+    const words = /\w+/g;
+    expect(execAll(words, "one two three four", (m) => m[0].startsWith("t")).map((m) => m[0])).toEqual(["one", "two"]);
+    expect(words.lastIndex).toBe(0);
   });
 });
