@@ -500,30 +500,28 @@ function isShouted(block: Block): boolean {
 function acronymsExplained(seg: Segmented): { total: number; explained: number; unexplained: string[] } {
   const text = seg.text;
   const acronyms = new Map<string, string>();
-  for (const block of seg.blocks) {
+  // Abbreviations explained at some use, whether or not that use is the one recorded.
+  const explainedKeys = new Set<string>();
+  seg.blocks.forEach((block, b) => {
     // Whether the block is a shouted title: worked out only when it offers a new abbreviation.
     let shouted: boolean | undefined;
     for (const match of execAll(ACRONYM, block.text)) {
       const token = match[1]!;
       const key = token.toUpperCase();
+      if (CUES.C04.notAcronyms.has(key) || !/[A-Z].*[A-Z]/.test(token)) continue;
+      // Each use is checked for being explained where it stands, in the document's text.
+      const at = seg.blockStarts[b]! + (match.index ?? 0);
+      if (!explainedKeys.has(key) && EXPLAINED_AT.some((form) => ((form.lastIndex = at), form.test(text)))) explainedKeys.add(key);
       // Only the first use of each abbreviation is recorded; later ones change nothing.
-      if (acronyms.has(key) || CUES.C04.notAcronyms.has(key) || !/[A-Z].*[A-Z]/.test(token)) continue;
-      if ((shouted ??= isShouted(block))) break;
+      if (acronyms.has(key) || (shouted ??= isShouted(block))) continue;
       // Next to another word in capitals it is part of a title ("SPECIAL EDUCATIONAL NEEDS").
-      const at = match.index ?? 0;
-      const before = block.text.slice(Math.max(0, at - 20), at);
-      const after = block.text.slice(at + match[0].length, at + match[0].length + 20);
+      const from = match.index ?? 0;
+      const before = block.text.slice(Math.max(0, from - 20), from);
+      const after = block.text.slice(from + match[0].length, from + match[0].length + 20);
       if (/\b[A-Z]{3,}\s+$/.test(before) || /^\s+[A-Z]{3,}\b/.test(after)) continue;
       acronyms.set(key, token);
     }
-  }
-  // Each use of a recorded abbreviation is checked for being explained where it stands.
-  const explainedKeys = new Set<string>();
-  for (const match of execAll(ACRONYM, text)) {
-    const key = match[1]!.toUpperCase();
-    if (!acronyms.has(key) || explainedKeys.has(key)) continue;
-    if (EXPLAINED_AT.some((form) => ((form.lastIndex = match.index), form.test(text)))) explainedKeys.add(key);
-  }
+  });
   const unexplained: string[] = [];
   let explained = 0;
   for (const [key, token] of acronyms) {

@@ -63,11 +63,26 @@ function isQuestionLine(block: Block, text: string): boolean {
   return (block.kind === "paragraph" || block.kind === "list_item") && isQuestion(text);
 }
 
+/** Whether a character is `\s` to a regular expression: the characters `trim()` removes. */
+const isSpace = (code: number) =>
+  code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+
+/** The words of trimmed text as `text.split(/\s+/, limit).length` counts them, without making them. */
+function wordsUpTo(text: string, limit: number): number {
+  let words = 1;
+  for (let i = 0; i < text.length && words < limit; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    words++;
+    while (i + 1 < text.length && isSpace(text.charCodeAt(i + 1))) i++;
+  }
+  return words;
+}
+
 /** A short line with no sentence punctuation that the caller recognises as a topic name. */
 function isLabelLine(block: Block, text: string, numbered: boolean, next: Block | undefined, isTopic: (text: string) => boolean): boolean {
   if (block.kind !== "paragraph" || !next || next.kind === "heading") return false;
   // A label has at most 12 words, so counting stops at 13: most paragraphs are long.
-  const words = text.split(/\s+/, 13).length;
+  const words = wordsUpTo(text, 13);
   if (words > (block.headingStyle ? 12 : 8)) return false;
   // A lead-in to a list ("Alongside this, we offer the following:", "Our staff include") is a
   // sentence, not a label. A line set apart is a title in all but markup ("How we teach",
