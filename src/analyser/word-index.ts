@@ -512,8 +512,9 @@ export class WordIndex {
         // Most branches need a word no text holds: that is told without reading any row.
         const state = this.clauseState(program, at);
         if (state === NEWER) continue;
+        used++;
         if (state === UNHELD) {
-          [used, fewest] = [used + 1, 0];
+          fewest = 0;
           continue;
         }
         // Loops rather than fill() and set(): with rows a few words long, the calls cost more.
@@ -522,10 +523,9 @@ export class WordIndex {
           let bits = 0;
           for (let k = 1; k <= program[at]!; k++) bits |= holders[program[at + k]! * width + w]!;
           clause[w] = bits;
-          all[w] = used ? all[w]! & bits : bits;
+          all[w] = used > 1 ? all[w]! & bits : bits;
           count += bitCount(bits);
         }
-        used++;
         if (count < fewest) {
           fewest = count;
           for (let w = 0; w < width; w++) rarest[w] = clause[w]!;

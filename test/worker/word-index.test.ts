@@ -48,11 +48,11 @@ function warmIndex(texts: string[]): WordIndex {
 
 // Words the patterns start with or must hold, so generated sentences hit the index's prefixes
 // often, and hold some but not all of the words a pattern needs.
-const LEADING_WORDS = [...new Set(PATTERNS.flatMap((p) => [...(patternPrefixes(p) ?? []), ...(patternClauses(p)?.flat(2) ?? [])]))];
+const INDEX_WORDS = [...new Set(PATTERNS.flatMap((p) => [...(patternPrefixes(p) ?? []), ...(patternClauses(p)?.flat(2) ?? [])]))];
 const wordArb = fc.oneof(
-  fc.constantFrom(...LEADING_WORDS),
-  fc.constantFrom(...LEADING_WORDS).map((w) => w.toUpperCase()),
-  fc.constantFrom(...LEADING_WORDS).map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}s`),
+  fc.constantFrom(...INDEX_WORDS),
+  fc.constantFrom(...INDEX_WORDS).map((w) => w.toUpperCase()),
+  fc.constantFrom(...INDEX_WORDS).map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}s`),
   fc.constantFrom("the", "SENCO", "Mrs Patel", "every week", "20 minutes", "İstanbul", "K", "co-ordinator", "01632 960123", "(EHCP)", "2025-26", "’s", "annual review", "annual reviews"),
   fc.string({ maxLength: 6 }),
 );
@@ -89,6 +89,18 @@ describe("the word index", () => {
     expect(patternClauses(/\b(?:ab)*cd/)).toBeNull();
     expect(patternClauses(/govern|\bboard/)).toBeNull();
     expect(patternClauses(/\bfoo/u)).toBeNull();
+  });
+
+  it("runs a pattern whose words it learnt after reading the texts, rather than ruling texts out", () => {
+    const texts = ["a zebra crossing near the school", "cases of bullying are logged by the zebraq team"];
+    // Every word of this pattern is new to the shared trie when the index reads the texts.
+    const unseen = /\bzebra crossing\b/;
+    expect(new WordIndex(texts).test(unseen, 0)).toBe(true);
+    // One word known before the texts were read ("bullying", learnt here first), one not.
+    new WordIndex(["bullying"]).test(/\bbullying\b/, 0);
+    const mixed = /\bbullying\b[^.]{0,40}\bzebraq\b/;
+    const index = new WordIndex(texts);
+    expect([index.test(mixed, 0), index.test(mixed, 1)]).toEqual([false, true]);
   });
 
   it("gives the same answer as the pattern itself, for every pattern on every fixture sentence", () => {
