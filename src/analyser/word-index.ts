@@ -241,6 +241,16 @@ function expanded(branch: string, limit = 32): string[] {
   return [branch];
 }
 
+/**
+ * The branches less those that need every clause of another branch and more: a text holding
+ * them all holds the other's too, so they add no candidate.
+ */
+function withoutImplied(branches: string[][][]): string[][][] {
+  const keys = branches.map((clauses) => new Set(clauses.map((clause) => [...clause].sort().join("|"))));
+  const implies = (i: number, j: number) => keys[i]!.size > keys[j]!.size || (keys[i]!.size === keys[j]!.size && i > j);
+  return branches.filter((_, i) => !keys.some((other, j) => j !== i && implies(i, j) && [...other].every((key) => keys[i]!.has(key))));
+}
+
 const CLAUSES = new WeakMap<RegExp, string[][][] | null>();
 
 /**
@@ -259,7 +269,7 @@ export function patternClauses(pattern: RegExp): string[][][] | null {
             readWords(branch, false, clauses);
             return clauses;
           });
-    if (found?.some((clauses) => !clauses.length)) found = null;
+    found = found?.some((clauses) => !clauses.length) ? null : found && withoutImplied(found);
     CLAUSES.set(pattern, found);
   }
   return found;
