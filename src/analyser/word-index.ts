@@ -107,6 +107,9 @@ export function patternPrefixes(pattern: RegExp): string[] | null {
   return prefixes;
 }
 
+const BRACES = /\{(\d+)(?:,\d*)?\}/y;
+const LOOKAROUND = /\(\?<?[=!]/y;
+
 /** The length of the quantifier at `at` (0 when there is none) and whether it allows no repeat. */
 function quantifierAt(source: string, at: number): { length: number; optional: boolean } {
   const ch = source[at];
@@ -115,7 +118,8 @@ function quantifierAt(source: string, at: number): { length: number; optional: b
   if (ch === "?" || ch === "*") [length, optional] = [1, true];
   else if (ch === "+") length = 1;
   else if (ch === "{") {
-    const quantifier = /^\{(\d+)(?:,\d*)?\}/.exec(source.slice(at));
+    BRACES.lastIndex = at;
+    const quantifier = BRACES.exec(source);
     if (quantifier) [length, optional] = [quantifier[0].length, Number(quantifier[1]) === 0];
   }
   if (length && source[at + length] === "?") length++; // lazy
@@ -173,7 +177,8 @@ function readWords(source: string, wordStart: boolean, clauses: string[][]): boo
         complete = false;
         break;
       }
-      kind = /^\(\?<?[=!]/.test(source.slice(i, i + 4)) ? "lookaround" : "group";
+      LOOKAROUND.lastIndex = i;
+      kind = LOOKAROUND.test(source) ? "lookaround" : "group";
     } else if (ch === ".") kind = "any";
     else if ("^$|)]{}?*+".includes(ch)) {
       complete = false;
@@ -181,7 +186,7 @@ function readWords(source: string, wordStart: boolean, clauses: string[][]): boo
     }
     else kind = isWordCode(ch.charCodeAt(0)) ? "word" : "nonword";
     const { length, optional } = quantifierAt(source, end);
-    const atom = source.slice(i, end);
+    const atomStart = i;
     i = end + length;
 
     if (kind === "word") {
@@ -197,7 +202,7 @@ function readWords(source: string, wordStart: boolean, clauses: string[][]): boo
     else if (kind === "nonword") wordStart = optional ? wordStart : true;
     else if (kind === "any") wordStart = false;
     else if (kind === "group") {
-      const inner = atom.slice(1, -1).replace(/^\?(?::|<[A-Za-z_]\w*>)/, "");
+      const inner = source.slice(atomStart + 1, end - 1).replace(/^\?(?::|<[A-Za-z_]\w*>)/, "");
       const alternatives = branches(inner).map((alternative) => {
         const found: string[][] = [];
         return { found, after: readWords(alternative, wordStart, found) };
@@ -212,33 +217,6 @@ function readWords(source: string, wordStart: boolean, clauses: string[][]): boo
   }
   endWord();
   return complete && wordStart;
-}
-
-/**
- * The branch with its first group of alternatives that must be there written out as one branch
- * per alternative, repeatedly, up to `limit` branches: "(?:a range|various) of" reads as "a
- * range of" or "various of", each needing all its words, where the group alone gives only
- * "a" or "various".
- */
-function expanded(branch: string, limit = 32): string[] {
-  for (let i = 0; i < branch.length; i++) {
-    const ch = branch[i];
-    if (ch === "\\") i++;
-    else if (ch === "[") i = classEnd(branch, i);
-    else if (ch === "(") {
-      const close = closingParen(branch, i);
-      if (close < 0) return [branch];
-      const inner = branch.slice(i + 1, close);
-      const alternatives = inner.startsWith("?:") ? branches(inner.slice(2)) : [];
-      if (alternatives.length > 1 && alternatives.length <= limit && !quantifierAt(branch, close + 1).length) {
-        const [before, after] = [branch.slice(0, i), branch.slice(close + 1)];
-        const each = Math.floor(limit / alternatives.length);
-        return alternatives.flatMap((alternative) => expanded(`${before}(?:${alternative})${after}`, each));
-      }
-      i = close;
-    }
-  }
-  return [branch];
 }
 
 /**
@@ -262,13 +240,11 @@ export function patternClauses(pattern: RegExp): string[][][] | null {
   if (found === undefined) {
     found = /[uvmy]/.test(pattern.flags)
       ? null
-      : branches(pattern.source)
-          .flatMap((branch) => expanded(branch))
-          .map((branch) => {
-            const clauses: string[][] = [];
-            readWords(branch, false, clauses);
-            return clauses;
-          });
+      : branches(pattern.source).map((branch) => {
+          const clauses: string[][] = [];
+          readWords(branch, false, clauses);
+          return clauses;
+        });
     found = found?.some((clauses) => !clauses.length) ? null : found && withoutImplied(found);
     CLAUSES.set(pattern, found);
   }
