@@ -107,7 +107,9 @@ export function patternPrefixes(pattern: RegExp): string[] | null {
   return prefixes;
 }
 
+/** A `{n}`, `{n,}` or `{n,m}` quantifier, read where it stands. */
 const BRACES = /\{(\d+)(?:,\d*)?\}/y;
+/** The opening of a look-ahead or look-behind, read where it stands. */
 const LOOKAROUND = /\(\?<?[=!]/y;
 
 /** The length of the quantifier at `at` (0 when there is none) and whether it allows no repeat. */
@@ -183,8 +185,7 @@ function readWords(source: string, wordStart: boolean, clauses: string[][]): boo
     else if ("^$|)]{}?*+".includes(ch)) {
       complete = false;
       break;
-    }
-    else kind = isWordCode(ch.charCodeAt(0)) ? "word" : "nonword";
+    } else kind = isWordCode(ch.charCodeAt(0)) ? "word" : "nonword";
     const { length, optional } = quantifierAt(source, end);
     const atomStart = i;
     i = end + length;
