@@ -260,7 +260,7 @@ export function patternClauses(pattern: RegExp): string[][][] | null {
  *
  * The trie is a double array: the child of node `n` for a character's slot is the node at
  * `base[n] + slot` when that node's `parent` is `n` (a node without children has base 0, where
- * no cell's parent is that node). Its 3,800 or so nodes take about 48 KB this way, where a
+ * no cell's parent is that node). Its 3,700 or so nodes take about 48 KB this way, where a
  * table of 37 slots a node would take over 500; the walk runs once per character of every
  * document, and with the table it was bound by cache misses.
  */
