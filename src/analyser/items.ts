@@ -252,6 +252,8 @@ function weigh(item: RubricItem, sentences: Sentence[], passages: Passages) {
   let text: string | undefined;
   const joined = () => (text ??= sentences.map((s) => s.text).join(" \n "));
   for (const specific of item.specifics ?? []) {
+    // A detail counts with this many distinct findings (never fewer than one).
+    const needed = Math.max(1, specific.atLeast ?? 1);
     let hits: Sentence[] = [];
     let distinct = 0;
     if (specific.signal) {
@@ -267,11 +269,11 @@ function weigh(item: RubricItem, sentences: Sentence[], passages: Passages) {
       distinct = names.size;
     } else if (specific.pattern) {
       // Only whether there are enough distinct matches counts.
-      distinct = passages.distinctMatches(specific.pattern, sentences, joined, Math.max(1, specific.atLeast ?? 1));
+      distinct = passages.distinctMatches(specific.pattern, sentences, joined, needed);
       // Which sentences hold it matters only for a detail that counts.
-      if (distinct >= (specific.atLeast ?? 1) && distinct > 0) hits = sentences.filter((s) => passages.about(specific.pattern!, s));
+      if (distinct >= needed) hits = sentences.filter((s) => passages.about(specific.pattern!, s));
     }
-    if (distinct >= (specific.atLeast ?? 1) && distinct > 0) {
+    if (distinct >= needed) {
       score += specific.weight ?? 1;
       found.push(specific.label);
       for (const s of hits) perSentence.set(s, (perSentence.get(s) ?? 0) + 1);
