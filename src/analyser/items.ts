@@ -18,6 +18,7 @@ import { FACT_CUES as CUES, RUBRIC, RUBRIC_BY_ID, type ItemId, type RubricItem }
 import type { Block } from "../extract/blocks";
 import type { Segmented, Sentence } from "./segment";
 import { samePath, stripNumbering } from "./segment";
+import { PatternSet } from "./word-index";
 import { allMatches, DEFLECTION, DUTY_RESTATEMENT, GENERIC, has, hasSignal, HEDGE, SIGNAL_PATTERNS, type SignalName } from "./signals";
 import { readPageText, type DateJudgement, type PageText } from "./document";
 
@@ -51,12 +52,8 @@ const ANY_FACT_TOPIC = new RegExp(
   "i",
 );
 
-/**
- * Whether a heading (lower-cased) could name any item: one test instead of one per item.
- * Joining sources is exact only for patterns without flags; with any, every heading is tested.
- */
-const HEADING_PATTERNS = RUBRIC.flatMap((item) => [item.headings, item.broadHeadings]).filter((pattern): pattern is RegExp => pattern !== undefined);
-const ANY_HEADING = HEADING_PATTERNS.every((pattern) => !pattern.flags) ? new RegExp(HEADING_PATTERNS.map((pattern) => pattern.source).join("|")) : /(?:)/;
+/** Every heading pattern, with a word filter: most headings could match only a few of them. */
+const HEADING_PATTERNS = new PatternSet(RUBRIC.flatMap((item) => [item.headings, item.broadHeadings, item.headingExclude]).filter((pattern): pattern is RegExp => pattern !== undefined));
 
 /** Which items a heading names; memoised per analysis. */
 export function headingMatcher(): (heading: string) => ItemId[] {
@@ -67,14 +64,14 @@ export function headingMatcher(): (heading: string) => ItemId[] {
     if (known) return known;
     const key = stripNumbering(heading).toLowerCase().replace(/\((?:trust|school|academy) statement\)/g, "").trim();
     let ids = cache.get(key);
-    if (!ids && !ANY_HEADING.test(key)) ids = [];
     if (!ids) {
-      const allowed = (item: RubricItem) => !item.headingExclude?.test(key);
-      ids = RUBRIC.filter((item) => item.headings?.test(key) && allowed(item)).map((item) => item.id);
+      const test = (pattern: RegExp) => HEADING_PATTERNS.test(pattern, key);
+      const allowed = (item: RubricItem) => !item.headingExclude || !test(item.headingExclude);
+      ids = RUBRIC.filter((item) => item.headings && test(item.headings) && allowed(item)).map((item) => item.id);
       // A heading naming one item precisely ("Admission of disabled pupils") is not shared with
       // the others its general words also name.
-      if (!ids.length) ids = RUBRIC.filter((item) => item.broadHeadings?.test(key) && allowed(item)).map((item) => item.id);
-      else ids = [...ids, ...RUBRIC.filter((item) => !ids!.includes(item.id) && item.broadHeadings?.test(key) && allowed(item) && !RUBRIC.some((other) => other.broadHeadings === item.broadHeadings && ids!.includes(other.id))).map((item) => item.id)];
+      if (!ids.length) ids = RUBRIC.filter((item) => item.broadHeadings && test(item.broadHeadings) && allowed(item)).map((item) => item.id);
+      else ids = [...ids, ...RUBRIC.filter((item) => !ids!.includes(item.id) && item.broadHeadings && test(item.broadHeadings) && allowed(item) && !RUBRIC.some((other) => other.broadHeadings === item.broadHeadings && ids!.includes(other.id))).map((item) => item.id)];
       cache.set(key, ids);
     }
     byHeading.set(heading, ids);

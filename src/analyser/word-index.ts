@@ -182,7 +182,9 @@ function readWords(source: string, wordStart: boolean, clauses: string[][]): boo
       LOOKAROUND.lastIndex = i;
       kind = LOOKAROUND.test(source) ? "lookaround" : "group";
     } else if (ch === ".") kind = "any";
-    else if ("^$|)]{}?*+".includes(ch)) {
+    // The start of the text (no "m" flag is read): a word character after it starts a word.
+    else if (ch === "^") kind = "boundary";
+    else if ("$|)]{}?*+".includes(ch)) {
       complete = false;
       break;
     } else kind = isWordCode(ch.charCodeAt(0)) ? "word" : "nonword";
@@ -372,6 +374,9 @@ export function prefixesAt(text: string, at: number): number[] {
   return found;
 }
 
+/** The length of a clause's shortest word: the longer, the fewer texts hold the clause. */
+const shortest = (clause: string[]) => Math.min(...clause.map((word) => word.length));
+
 const CLAUSE_IDS = new WeakMap<RegExp, Int32Array | null>();
 
 /**
@@ -384,7 +389,6 @@ function clauseIds(pattern: RegExp): Int32Array | null {
   if (ids === undefined) {
     const branches = patternClauses(pattern);
     // Longer words first: they are rarer, so a branch no text can match is usually told by its first clause.
-    const shortest = (clause: string[]) => Math.min(...clause.map((word) => word.length));
     const ordered = branches?.map((clauses) => [...clauses].sort((a, b) => shortest(b) - shortest(a)));
     ids = ordered ? Int32Array.from([ordered.length, ...ordered.flatMap((clauses) => [clauses.length, ...clauses.flatMap((clause) => [clause.length, ...clause.map(prefixId)])])]) : null;
     CLAUSE_IDS.set(pattern, ids);
@@ -573,4 +577,84 @@ export class WordIndex {
     pattern.lastIndex = 0;
     return found;
   }
+}
+
+/**
+ * A fixed list of patterns tried on short texts one at a time, such as headings: walking a
+ * text's words down the trie once tells which patterns could match it, and only those run.
+ * A branch is looked for by one of its clauses (the one with the longest words, which the
+ * fewest texts hold), or by the literal it starts with when it has none ("identif" in
+ * "identif|\bneeds ..."). A pattern with a branch that has neither always runs.
+ */
+export class PatternSet {
+  private readonly slot = new Map<RegExp, number>();
+  /** Per pattern, 1 when it runs on every text. */
+  private readonly always: Uint8Array;
+  /** Per prefix id, the patterns with a branch needing a word that starts with it. */
+  private readonly byPrefix: Array<number[] | undefined> = [];
+  /** Literals a branch starts with, and the patterns with such a branch. */
+  private readonly byLiteral: Array<{ literal: string; pattern: number }> = [];
+  /** Per pattern, 1 when the last text walked could match it. */
+  private readonly allowed: Uint8Array;
+  private lastText: string | undefined;
+
+  constructor(patterns: readonly RegExp[]) {
+    this.always = new Uint8Array(patterns.length);
+    this.allowed = new Uint8Array(patterns.length);
+    patterns.forEach((pattern, p) => {
+      this.slot.set(pattern, p);
+      const needs = /[uvmy]/.test(pattern.flags) ? [null] : branches(pattern.source).map(branchNeeds);
+      if (needs.some((need) => need === null)) {
+        this.always[p] = 1;
+        return;
+      }
+      for (const need of needs as Array<string | string[]>) {
+        if (typeof need === "string") this.byLiteral.push({ literal: need, pattern: p });
+        else for (const id of need.map(prefixId)) (this.byPrefix[id] ??= []).push(p);
+      }
+    });
+  }
+
+  /** `pattern.test(text)`, run only when the text's words allow a match; texts are walked once in turn. */
+  test(pattern: RegExp, text: string): boolean {
+    const p = this.slot.get(pattern);
+    if (p !== undefined && !this.always[p]) {
+      if (text !== this.lastText) this.walk(text);
+      if (!this.allowed[p]) return false;
+    }
+    pattern.lastIndex = 0;
+    const found = pattern.test(text);
+    pattern.lastIndex = 0;
+    return found;
+  }
+
+  /** Marks the patterns the text could match. */
+  private walk(text: string): void {
+    const allowed = this.allowed.fill(0);
+    this.lastText = text;
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const slot = slotOf(text.charCodeAt(i));
+      if (slot < 0) node = 0;
+      else if (node >= 0) {
+        const child = base[node]! + slot;
+        node = parent[child] === node ? child : -1;
+        const patterns = node >= 0 && ends[node]! >= 0 ? this.byPrefix[ends[node]!] : undefined;
+        if (patterns) for (const p of patterns) allowed[p] = 1;
+      }
+    }
+    let lower: string | undefined;
+    for (const { literal, pattern } of this.byLiteral) if (!allowed[pattern] && (lower ??= text.toLowerCase()).includes(literal)) allowed[pattern] = 1;
+  }
+}
+
+/**
+ * What a match of one branch must hold: the prefixes of its rarest clause, one of which starts a
+ * word, or else the literal (lower-cased) it starts with; null when neither can be told.
+ */
+function branchNeeds(branch: string): string[] | string | null {
+  const clauses: string[][] = [];
+  readWords(branch, false, clauses);
+  if (clauses.length) return clauses.reduce((best, clause) => (shortest(clause) > shortest(best) ? clause : best));
+  return leadingLiterals(branch)?.length === 1 ? leadingLiterals(branch)![0]! : null;
 }

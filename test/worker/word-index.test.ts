@@ -9,7 +9,7 @@ import { findProgrammes, LEXICON } from "../../src/analyser/programmes";
 import { FACT_CUES, RUBRIC } from "../../src/analyser/rubric";
 import { segment } from "../../src/analyser/segment";
 import { ASPIRATION, DEFLECTION, DUTY_RESTATEMENT, GENERIC, hasSignal, HEDGE, SIGNAL_PATTERNS, type SignalName } from "../../src/analyser/signals";
-import { patternClauses, patternPrefixes, WordIndex } from "../../src/analyser/word-index";
+import { patternClauses, patternPrefixes, PatternSet, WordIndex } from "../../src/analyser/word-index";
 import { htmlToBlocks } from "../../src/extract/html";
 import { textToBlocks } from "../../src/extract/text";
 import { execAll } from "../../src/lib/exec-all";
@@ -91,6 +91,9 @@ describe("the word index", () => {
     expect(patternClauses(/\b(?:ab)*cd/)).toBeNull();
     expect(patternClauses(/govern|\bboard/)).toBeNull();
     expect(patternClauses(/\bfoo/u)).toBeNull();
+    // The start of the text starts a word, unless "m" makes "^" the start of any line.
+    expect(patternClauses(/^access$|\bphysical help/)).toEqual([[["access"]], [["physical"], ["help"]]]);
+    expect(patternClauses(/^access$/m)).toBeNull();
   });
 
   it("runs a pattern whose words it learnt after reading the texts, rather than ruling texts out", () => {
@@ -158,6 +161,44 @@ describe("the word index", () => {
         const all = texts.map((_, i) => i);
         for (const pattern of PATTERNS) if (plainTest(pattern, texts.join(" \n "))) expect(index.mayMatchAny(pattern, all), String(pattern)).toBe(true);
       }),
+      { numRuns: 40, seed: 20261128 },
+    );
+  });
+});
+
+describe("a pattern set", () => {
+  /** A pattern that counts how often it is run. */
+  class Counted extends RegExp {
+    runs = 0;
+    override test(text: string): boolean {
+      this.runs++;
+      return super.test(text);
+    }
+  }
+
+  it("runs a pattern only on texts holding the words, or the leading literal, of one of its branches", () => {
+    const words = new Counted("\\bspecial needs\\b|\\bsenco\\b", "i");
+    const literal = new Counted("identif|\\bspot(?:ting)? needs");
+    const unread = new Counted("\\b[a-z]+ing\\b");
+    const set = new PatternSet([words, literal, unread]);
+    const answers = ["Admissions", "Our SENCO", "How we identify needs", "spotting needs early"].map((text) => [words, literal, unread].map((p) => set.test(p, text)));
+    expect(answers).toEqual([
+      [false, false, false],
+      [true, false, false],
+      [false, true, false],
+      [false, true, true],
+    ]);
+    expect([words.runs, literal.runs, unread.runs]).toEqual([1, 2, 4]);
+  });
+
+  it("gives the same answer as each pattern itself, on fixture texts and generated ones, as written and lower-cased", () => {
+    const set = new PatternSet(PATTERNS);
+    const check = (texts: string[]) => {
+      for (const text of texts.flatMap((t) => [t, t.toLowerCase()])) for (const pattern of PATTERNS) expect(set.test(pattern, text), `${pattern} on ${JSON.stringify(text)}`).toBe(plainTest(pattern, text));
+    };
+    check(fixtureSentences());
+    fc.assert(
+      fc.property(fc.array(sentenceArb, { minLength: 1, maxLength: 4 }), check),
       { numRuns: 40, seed: 20261128 },
     );
   });
