@@ -3,6 +3,7 @@
  * reading ease, superseded law and terminology, and how much of it is hedged or generic.
  */
 import { execAll } from "../lib/exec-all";
+import { Utf8Buffer } from "../lib/utf8";
 import type { Segmented, Sentence } from "./segment";
 import { ASPIRATION, GENERIC, HEDGE } from "./signals";
 
@@ -142,17 +143,19 @@ const LETTER_CLASS = Uint8Array.from({ length: 128 }, (_, code) => {
   if (lower >= 97 && lower <= 122) return 1;
   return code === 39 || code === 45 ? 4 : 0;
 });
-const classOf = (code: number) => (code < 128 ? LETTER_CLASS[code]! : code === 0x2019 ? 4 : 0);
 /** "laeiouy": letters after which a final "e" or "es" is sounded. */
-const soundsEnding = (code: number) => code === 108 || classOf(code) === 2 || classOf(code) === 3;
+const soundsEnding = (code: number) => code === 108 || LETTER_CLASS[code] === 2 || LETTER_CLASS[code] === 3;
+/** The sentences' bytes as Flesch reads them. */
+const utf8 = new Utf8Buffer();
 
 /**
  * Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word.
  *
  * A word is an ASCII letter followed by letters, apostrophes and hyphens. Its syllables are its
  * vowel groups less a silent final "e", "es" or "ed" (a common estimate for English), counted
- * as the word is read: one pass over the character codes, classed by a table, with no regular
- * expression and no second walk over each word. The counts as they stood before the last one
+ * as the word is read: one pass over the UTF-8 bytes, classed by a table, with no regular
+ * expression and no second walk over each word. Beyond ASCII only the right single quotation
+ * mark (E2 80 99) counts, as an apostrophe; any other character ends a word. The counts as they stood before the last one
  * and two letters stand in for counting the word without them.
  */
 export function fleschReadingEase(sentences: string[]): number | null {
@@ -170,10 +173,17 @@ export function fleschReadingEase(sentences: string[]): number | null {
     let last = 0;
     let secondLast = 0;
     let thirdLast = 0;
+    const length = utf8.write(sentence);
+    const bytes = utf8.bytes;
     // One step past the end, as a space, ends the last word.
-    for (let i = 0; i <= sentence.length; i++) {
-      const code = i < sentence.length ? sentence.charCodeAt(i) : 32;
-      const kind = classOf(code);
+    for (let i = 0; i <= length; i++) {
+      const code = i < length ? bytes[i]! : 32;
+      let kind = 0;
+      if (code < 128) kind = LETTER_CLASS[code]!;
+      else if (code === 0xe2 && bytes[i + 1] === 0x80 && bytes[i + 2] === 0x99) {
+        kind = 4;
+        i += 2;
+      }
       if (kind >= 1 && kind <= 3) {
         if (!inWord) {
           inWord = true;

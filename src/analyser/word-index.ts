@@ -12,6 +12,7 @@
  * A pattern with a branch that needs no word the reader below can tell has no prefilter and
  * is always run.
  */
+import { Utf8Buffer } from "../lib/utf8";
 
 /** `\b` word characters (non-Unicode regular expressions): ASCII letters, digits and `_`. */
 export const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
@@ -272,6 +273,11 @@ const SLOT_OF = Int8Array.from({ length: 128 }, (_, code) =>
   code >= 97 && code <= 122 ? code - 97 : code >= 65 && code <= 90 ? code - 65 : code >= 48 && code <= 57 ? code - 22 : code === 95 ? 36 : -1,
 );
 const slotOf = (code: number) => (code < 128 ? SLOT_OF[code]! : -1);
+/** Per UTF-8 byte, its slot: -1 for every byte of a character beyond ASCII, as for its code. */
+const BYTE_SLOT = Int8Array.from({ length: 256 }, (_, byte) => slotOf(byte));
+
+/** The texts' bytes as the index reads them. */
+const utf8 = new Utf8Buffer();
 const FREE = -1;
 /** Per node, where its children start; 0 until it has one. */
 let base = new Int32Array(512);
@@ -445,12 +451,13 @@ export class WordIndex {
     // Locals: the loop below runs once per character of the document.
     const [childBase, parentOf, prefixEnding] = [base, parent, ends];
     for (let t = 0; t < texts.length; t++) {
-      const text = texts[t]!;
+      const length = utf8.write(texts[t]!);
+      const bytes = utf8.bytes;
       const [word, bit] = [t >> 5, 1 << (t & 31)];
       let node = 0;
       let inWord = false;
-      for (let i = 0; i < text.length; i++) {
-        const slot = slotOf(text.charCodeAt(i));
+      for (let i = 0; i < length; i++) {
+        const slot = BYTE_SLOT[bytes[i]!]!;
         if (slot < 0) {
           inWord = false;
           continue;
