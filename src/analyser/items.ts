@@ -53,7 +53,10 @@ const ANY_FACT_TOPIC = new RegExp(
 );
 
 /** Every heading pattern, with a word filter: most headings could match only a few of them. */
-const HEADING_PATTERNS = new PatternSet(RUBRIC.flatMap((item) => [item.headings, item.broadHeadings, item.headingExclude]).filter((pattern): pattern is RegExp => pattern !== undefined));
+const HEADING_PATTERNS = new PatternSet([...new Set(RUBRIC.flatMap((item) => [item.headings, item.broadHeadings, item.headingExclude]).filter((pattern) => pattern !== undefined))]);
+const headingSlot = (pattern: RegExp | undefined) => (pattern ? HEADING_PATTERNS.patterns.indexOf(pattern) : -1);
+/** Each item with the places of its heading patterns in HEADING_PATTERNS (-1 for none). */
+const ITEM_HEADINGS = RUBRIC.map((item) => ({ item, headings: headingSlot(item.headings), broad: headingSlot(item.broadHeadings), exclude: headingSlot(item.headingExclude) }));
 
 /** Which items a heading names; memoised per analysis. */
 export function headingMatcher(): (heading: string) => ItemId[] {
@@ -65,13 +68,14 @@ export function headingMatcher(): (heading: string) => ItemId[] {
     const key = stripNumbering(heading).toLowerCase().replace(/\((?:trust|school|academy) statement\)/g, "").trim();
     let ids = cache.get(key);
     if (!ids) {
-      const test = (pattern: RegExp) => HEADING_PATTERNS.test(pattern, key);
-      const allowed = (item: RubricItem) => !item.headingExclude || !test(item.headingExclude);
-      ids = RUBRIC.filter((item) => item.headings && test(item.headings) && allowed(item)).map((item) => item.id);
+      const matched = HEADING_PATTERNS.matching(key);
+      const has = (slot: number) => slot >= 0 && matched.includes(slot);
+      const named = (kind: "headings" | "broad") => (matched.length ? ITEM_HEADINGS.filter((e) => has(e[kind]) && !has(e.exclude)).map((e) => e.item) : []);
+      const precise = named("headings");
       // A heading naming one item precisely ("Admission of disabled pupils") is not shared with
       // the others its general words also name.
-      if (!ids.length) ids = RUBRIC.filter((item) => item.broadHeadings && test(item.broadHeadings) && allowed(item)).map((item) => item.id);
-      else ids = [...ids, ...RUBRIC.filter((item) => !ids!.includes(item.id) && item.broadHeadings && test(item.broadHeadings) && allowed(item) && !RUBRIC.some((other) => other.broadHeadings === item.broadHeadings && ids!.includes(other.id))).map((item) => item.id)];
+      const broad = named("broad").filter((item) => !precise.includes(item) && !precise.some((other) => other.broadHeadings === item.broadHeadings));
+      ids = (precise.length ? [...precise, ...broad] : named("broad")).map((item) => item.id);
       cache.set(key, ids);
     }
     byHeading.set(heading, ids);

@@ -594,22 +594,21 @@ export class WordIndex {
  * "identif|\bneeds ..."). A pattern with a branch that has neither always runs.
  */
 export class PatternSet {
-  private readonly slot = new Map<RegExp, number>();
   /** Per pattern, 1 when it runs on every text. */
   private readonly always: Uint8Array;
-  /** Per prefix id, the patterns with a branch needing a word that starts with it. */
-  private readonly byPrefix: Array<number[] | undefined> = [];
+  /** Per prefix id, the patterns with a branch needing a word that starts with it (a dense array: ids run from 0). */
+  private readonly byPrefix: Array<number[] | null>;
   /** Literals a branch starts with, and the patterns with such a branch. */
   private readonly byLiteral: Array<{ literal: string; pattern: number }> = [];
-  /** Per pattern, 1 when the last text walked could match it. */
-  private readonly allowed: Uint8Array;
-  private lastText: string | undefined;
+  /** Per pattern, the last call (by count) whose text could match it: no array to clear per call. */
+  private readonly mayIn: Int32Array;
+  private calls = 0;
 
-  constructor(patterns: readonly RegExp[]) {
+  constructor(readonly patterns: readonly RegExp[]) {
     this.always = new Uint8Array(patterns.length);
-    this.allowed = new Uint8Array(patterns.length);
+    this.mayIn = new Int32Array(patterns.length);
+    const byPrefix = new Map<number, number[]>();
     patterns.forEach((pattern, p) => {
-      this.slot.set(pattern, p);
       const needs = /[uvmy]/.test(pattern.flags) ? [null] : branches(pattern.source).map(branchNeeds);
       if (needs.some((need) => need === null)) {
         this.always[p] = 1;
@@ -617,28 +616,15 @@ export class PatternSet {
       }
       for (const need of needs as Array<string | string[]>) {
         if (typeof need === "string") this.byLiteral.push({ literal: need, pattern: p });
-        else for (const id of need.map(prefixId)) (this.byPrefix[id] ??= []).push(p);
+        else for (const id of need.map(prefixId)) byPrefix.set(id, [...(byPrefix.get(id) ?? []), p]);
       }
     });
+    this.byPrefix = Array.from({ length: prefixCount }, (_, id) => byPrefix.get(id) ?? null);
   }
 
-  /** `pattern.test(text)`, run only when the text's words allow a match; texts are walked once in turn. */
-  test(pattern: RegExp, text: string): boolean {
-    const p = this.slot.get(pattern);
-    if (p !== undefined && !this.always[p]) {
-      if (text !== this.lastText) this.walk(text);
-      if (!this.allowed[p]) return false;
-    }
-    pattern.lastIndex = 0;
-    const found = pattern.test(text);
-    pattern.lastIndex = 0;
-    return found;
-  }
-
-  /** Marks the patterns the text could match. */
-  private walk(text: string): void {
-    const allowed = this.allowed.fill(0);
-    this.lastText = text;
+  /** The places in `patterns` of those that match the text, in order. */
+  matching(text: string): number[] {
+    const [may, call, byPrefix] = [this.mayIn, ++this.calls, this.byPrefix];
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const slot = slotOf(text.charCodeAt(i));
@@ -646,12 +632,23 @@ export class PatternSet {
       else if (node >= 0) {
         const child = base[node]! + slot;
         node = parent[child] === node ? child : -1;
-        const patterns = node >= 0 && ends[node]! >= 0 ? this.byPrefix[ends[node]!] : undefined;
-        if (patterns) for (const p of patterns) allowed[p] = 1;
+        const id = node >= 0 ? ends[node]! : -1;
+        // Prefixes added to the trie after this set was made are past the end of byPrefix.
+        const patterns = id >= 0 && id < byPrefix.length ? byPrefix[id] : null;
+        if (patterns) for (const p of patterns) may[p] = call;
       }
     }
     let lower: string | undefined;
-    for (const { literal, pattern } of this.byLiteral) if (!allowed[pattern] && (lower ??= text.toLowerCase()).includes(literal)) allowed[pattern] = 1;
+    for (const { literal, pattern } of this.byLiteral) if (may[pattern] !== call && (lower ??= text.toLowerCase()).includes(literal)) may[pattern] = call;
+    const found: number[] = [];
+    for (let p = 0; p < may.length; p++) {
+      if (may[p] !== call && !this.always[p]) continue;
+      const pattern = this.patterns[p]!;
+      pattern.lastIndex = 0;
+      if (pattern.test(text)) found.push(p);
+      pattern.lastIndex = 0;
+    }
+    return found;
   }
 }
 
