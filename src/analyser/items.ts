@@ -70,12 +70,13 @@ export function headingMatcher(): (heading: string) => ItemId[] {
     if (!ids) {
       const matched = HEADING_PATTERNS.matching(key);
       const has = (slot: number) => slot >= 0 && matched.includes(slot);
-      const named = (kind: "headings" | "broad") => (matched.length ? ITEM_HEADINGS.filter((e) => has(e[kind]) && !has(e.exclude)).map((e) => e.item) : []);
-      const precise = named("headings");
+      const named = (slotOf: (e: (typeof ITEM_HEADINGS)[number]) => number) => (matched.length ? ITEM_HEADINGS.filter((e) => has(slotOf(e)) && !has(e.exclude)).map((e) => e.item) : []);
+      const precise = named((e) => e.headings);
+      const broad = named((e) => e.broad);
       // A heading naming one item precisely ("Admission of disabled pupils") is not shared with
       // the others its general words also name.
-      const broad = named("broad").filter((item) => !precise.includes(item) && !precise.some((other) => other.broadHeadings === item.broadHeadings));
-      ids = (precise.length ? [...precise, ...broad] : named("broad")).map((item) => item.id);
+      const alongside = broad.filter((item) => !precise.includes(item) && !precise.some((other) => other.broadHeadings === item.broadHeadings));
+      ids = (precise.length ? [...precise, ...alongside] : broad).map((item) => item.id);
       cache.set(key, ids);
     }
     byHeading.set(heading, ids);
