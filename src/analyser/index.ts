@@ -6,6 +6,7 @@
 import type { Block } from "../extract/blocks";
 import { htmlToBlocks } from "../extract/html";
 import { execAll } from "../lib/exec-all";
+import { Utf8Buffer } from "../lib/utf8";
 import { pdfToBlocks } from "../extract/pdf";
 import { textToBlocks } from "../extract/text";
 import { findReportDates, fleschReadingEase, judgeDates, outdatedTerms, statementDensity, type DatedText, type PageText } from "./document";
@@ -63,11 +64,17 @@ function evidenceOf(sentence: Sentence): Evidence {
   };
 }
 
+/** The document's bytes as the word count reads them (see Utf8Buffer). */
+const utf8 = new Utf8Buffer();
+
+/** Runs of characters above the ASCII space; a character beyond ASCII is all bytes above it. */
 function wordCount(text: string): number {
+  const length = utf8.write(text);
+  const bytes = utf8.bytes;
   let words = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = text.charCodeAt(i) <= 32;
+  for (let i = 0; i < length; i++) {
+    const space = bytes[i]! <= 32;
     if (!space && !inWord) words++;
     inWord = !space;
   }
