@@ -155,8 +155,8 @@ const utf8 = new Utf8Buffer();
  * vowel groups less a silent final "e", "es" or "ed" (a common estimate for English), counted
  * as the word is read: one pass over the UTF-8 bytes, classed by a table, with no regular
  * expression and no second walk over each word. Beyond ASCII only the right single quotation
- * mark (E2 80 99) counts, as an apostrophe; any other character ends a word. The counts as they stood before the last one
- * and two letters stand in for counting the word without them.
+ * mark (E2 80 99) counts, as an apostrophe; any other character ends a word. The counts as they
+ * stood before the last one and two letters stand in for counting the word without them.
  */
 export function fleschReadingEase(sentences: string[]): number | null {
   let words = 0;

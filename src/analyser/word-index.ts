@@ -10,7 +10,8 @@
  * the cost of an analysis; looking the words up is far cheaper.
  *
  * A pattern with a branch that needs no word the reader below can tell has no prefilter and
- * is always run.
+ * is always run. `PatternSet`, at the end, reads patterns the same way to try a fixed list of
+ * them on short texts one at a time, such as headings.
  */
 import { Utf8Buffer } from "../lib/utf8";
 
@@ -660,5 +661,6 @@ function branchNeeds(branch: string): string[] | string | null {
   const clauses: string[][] = [];
   readWords(branch, false, clauses);
   if (clauses.length) return clauses.reduce((best, clause) => (shortest(clause) > shortest(best) ? clause : best));
-  return leadingLiterals(branch)?.length === 1 ? leadingLiterals(branch)![0]! : null;
+  const literals = leadingLiterals(branch);
+  return literals?.length === 1 ? literals[0]! : null;
 }
