@@ -1,6 +1,7 @@
-// The word index decides which sentences a pattern is run on, and the lexicon scan which
-// names are tried at each word: a wrong prefix would silently drop a finding. These tests
-// hold both to the plain regular expressions, on every pattern the analyser uses.
+// The word index decides which sentences a pattern is run on, the pattern set which heading
+// patterns run on a heading, and the lexicon scan which names are tried at each word: a wrong
+// prefix would silently drop a finding. These tests hold all three to the plain regular
+// expressions, on every pattern the analyser uses.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OUTDATED_TERMS } from "../../src/analyser/document";
