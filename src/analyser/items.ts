@@ -108,12 +108,17 @@ export class Passages {
     }
   }
 
+  /** False when the word index shows the pattern cannot match the sentences' joined text. */
+  mayMatchJoined(pattern: RegExp, sentences: Sentence[]): boolean {
+    return this.seg.words.mayMatchAny(pattern, sentences.map((s) => s.index));
+  }
+
   /**
    * Matches of a global pattern in the sentences' text joined with non-word separators
    * (`joined`, built only when needed); none, without a scan, when the word index allows none.
    */
   matchesIn(pattern: RegExp, sentences: Sentence[], joined: () => string): string[] {
-    return this.seg.words.mayMatchAny(pattern, sentences.map((s) => s.index)) ? allMatches(pattern, joined()) : [];
+    return this.mayMatchJoined(pattern, sentences) ? allMatches(pattern, joined()) : [];
   }
 
   /**
@@ -121,7 +126,7 @@ export class Passages {
    * text has, counting no further than `enough`: the scan stops there.
    */
   distinctMatches(pattern: RegExp, sentences: Sentence[], joined: () => string, enough: number): number {
-    if (!this.seg.words.mayMatchAny(pattern, sentences.map((s) => s.index))) return 0;
+    if (!this.mayMatchJoined(pattern, sentences)) return 0;
     const seen = new Set<string>();
     execAll(pattern, joined(), (match) => seen.add(match[0].toLowerCase().trim()).size >= enough);
     return seen.size;
@@ -234,7 +239,7 @@ function vaguenessReasons(item: RubricItem, sentences: Sentence[], passages: Pas
   let text: string | undefined;
   const joined = () => (text ??= sentences.map((s) => s.text).join(" "));
   const reasons: string[] = [];
-  for (const cue of item.vagueCues ?? []) if (passages.seg.words.mayMatchAny(cue.pattern, sentences.map((s) => s.index)) && has(cue.pattern, joined())) reasons.push(cue.reason);
+  for (const cue of item.vagueCues ?? []) if (passages.mayMatchJoined(cue.pattern, sentences) && has(cue.pattern, joined())) reasons.push(cue.reason);
   const deflecting = sentences.filter((s) => passages.about(DEFLECTION, s));
   if (deflecting.length && deflecting.length >= sentences.length / 2) reasons.push(`answers mainly by pointing to another document (${quoteList(allMatches(DEFLECTION, joined()))})`);
   const duties = passages.matchesIn(DUTY_RESTATEMENT, sentences, joined);
