@@ -107,13 +107,13 @@ export function splitSentences(text: string): Array<[number, number]> {
     start = (match.index ?? 0) + match[0].length;
   }
   if (text.length - start > 0) spans.push([start, text.length]);
-  return spans
-    .map(([s, e]): [number, number] => {
-      while (s < e && /\s/.test(text[s]!)) s++;
-      while (e > s && /\s/.test(text[e - 1]!)) e--;
-      return [s, e];
-    })
-    .filter(([s, e]) => e > s);
+  const trimmed: Array<[number, number]> = [];
+  for (let [s, e] of spans) {
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) trimmed.push([s, e]);
+  }
+  return trimmed;
 }
 
 export function segment(blocks: Block[], isTopic: (heading: string) => boolean): Segmented {
