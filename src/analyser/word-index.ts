@@ -626,18 +626,17 @@ export class PatternSet {
   /** The places in `patterns` of those that match the text, in order. */
   matching(text: string): number[] {
     const [may, call, byPrefix] = [this.mayIn, ++this.calls, this.byPrefix];
-    let node = 0;
+    let inWord = false;
     for (let i = 0; i < text.length; i++) {
-      const slot = slotOf(text.charCodeAt(i));
-      if (slot < 0) node = 0;
-      else if (node >= 0) {
-        const child = base[node]! + slot;
-        node = parent[child] === node ? child : -1;
-        const id = node >= 0 ? ends[node]! : -1;
-        // Prefixes added to the trie after this set was made are past the end of byPrefix.
-        const patterns = id >= 0 && id < byPrefix.length ? byPrefix[id] : null;
-        if (patterns) for (const p of patterns) may[p] = call;
+      const wordCode = slotOf(text.charCodeAt(i)) >= 0;
+      if (wordCode && !inWord) {
+        for (const id of prefixesAt(text, i)) {
+          // Prefixes added to the trie after this set was made are past the end of byPrefix.
+          const patterns = id < byPrefix.length ? byPrefix[id] : null;
+          if (patterns) for (const p of patterns) may[p] = call;
+        }
       }
+      inWord = wordCode;
     }
     let lower: string | undefined;
     for (const { literal, pattern } of this.byLiteral) if (may[pattern] !== call && (lower ??= text.toLowerCase()).includes(literal)) may[pattern] = call;
