@@ -9,6 +9,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { z } from "zod";
 import { analyseBytes, sniffKind, UnreadableDocumentError, type AnalyseOptions } from "../../src/analyser";
 import type { AnalysisResult } from "../../src/analyser/result";
 import { SafeFetchError } from "../../src/lib/safe-fetch";
@@ -31,8 +32,9 @@ if (values.help || positionals.length !== 1) {
   console.error(USAGE);
   process.exit(values.help ? 0 : 2);
 }
-if (values["as-of"] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values["as-of"])) {
-  console.error("--as-of must be a date written YYYY-MM-DD.");
+// The same check as the API's as_of: a real calendar day, so 2026-02-30 is refused here too.
+if (values["as-of"] !== undefined && !z.iso.date().safeParse(values["as-of"]).success) {
+  console.error("--as-of must be a real date written YYYY-MM-DD.");
   process.exit(2);
 }
 

@@ -35,27 +35,36 @@ const PUBLISHED_LABEL = new RegExp(
 const TITLE_DATE = new RegExp(`\\b(?:information report|sen(?:d)? report|local offer|report)\\b[^.\\n]{0,25}?\\b(${MONTH_NAME}\\.?,?\\s+(?:19|20)\\d{2})`, "gi");
 const ACADEMIC_YEAR = /\b(?:information report|report|sen(?:d)?|academic year|school year)\b[^.\n]{0,40}?\b((?:19|20)\d{2})\s*(?:[-–/]|to)\s*((?:19|20)?\d{2})\b/gi;
 
+/** The ISO date of a real calendar day, or null: "31/02/2026" and "2025-13-45" are not dates. */
+function isoDay(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1) return null;
+  // Day 0 of the next month is the last day of this one (UTC, so no time zone can shift it).
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
+}
+
 export function parseDate(text: string): { iso: string; precision: DatedText["precision"] } | null {
   const t = text.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, "$1").replace(/\bof\s+/g, "").replace(/[.,]/g, " ").replace(/\s+/g, " ").trim();
-  const pad = (n: number) => String(n).padStart(2, "0");
   const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
+  const day = (year: string, month: number, dayOfMonth: string) => {
+    const iso = isoDay(Number(year), month, Number(dayOfMonth));
+    return iso ? { iso, precision: "day" as const } : null;
+  };
+  const month = (year: string, monthOfYear: number) => ({ iso: isoDay(Number(year), monthOfYear, 1)!, precision: "month" as const });
   let m = t.match(/^(\d{1,2}) ([a-z]+) (\d{4})$/);
-  if (m && monthOf(m[2]!) > 0) return { iso: `${m[3]}-${pad(monthOf(m[2]!))}-${pad(Number(m[1]))}`, precision: "day" };
+  if (m && monthOf(m[2]!) > 0) return day(m[3]!, monthOf(m[2]!), m[1]!);
   m = t.match(/^([a-z]+) (\d{1,2}) (\d{4})$/);
-  if (m && monthOf(m[1]!) > 0) return { iso: `${m[3]}-${pad(monthOf(m[1]!))}-${pad(Number(m[2]))}`, precision: "day" };
+  if (m && monthOf(m[1]!) > 0) return day(m[3]!, monthOf(m[1]!), m[2]!);
   m = t.match(/^([a-z]+) (\d{4})$/);
-  if (m && monthOf(m[1]!) > 0) return { iso: `${m[2]}-${pad(monthOf(m[1]!))}-01`, precision: "month" };
+  if (m && monthOf(m[1]!) > 0) return month(m[2]!, monthOf(m[1]!));
   m = t.match(/^(autumn|spring|summer)(?: term)? (\d{4})$/);
-  if (m) return { iso: `${m[2]}-${pad(SEASON_MONTH[m[1]!]!)}-01`, precision: "month" };
+  if (m) return month(m[2]!, SEASON_MONTH[m[1]!]!);
   m = t.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  if (m) return { iso: `${m[1]}-${m[2]}-${m[3]}`, precision: "day" };
+  if (m) return day(m[1]!, Number(m[2]), m[3]!);
   m = t.match(/^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})$/);
-  if (m) {
-    // English order: day, month, year.
-    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    if (Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) >= 1 && Number(m[1]) <= 31)
-      return { iso: `${year}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`, precision: "day" };
-  }
+  // English order: day, month, year.
+  if (m) return day(m[3]!.length === 2 ? `20${m[3]}` : m[3]!, Number(m[2]), m[1]!);
   m = t.match(/^(\d{4})$/);
   if (m) return { iso: `${m[1]}-01-01`, precision: "year" };
   return null;

@@ -20,8 +20,9 @@ import { segment, type Sentence } from "./segment";
  * Raised (minor) whenever a change to the rules can change an analysis: a refresh re-analyses a
  * school's unchanged report when the stored analysis came from another version.
  * 1.1.0: headings read from plain paragraphs and PDF text, abbreviations explained in place.
+ * 1.2.0: a stated date that is no calendar day ("31/02/2026", "2025-13-45") is not read as a date.
  */
-export const ANALYSER_VERSION = "1.1.0";
+export const ANALYSER_VERSION = "1.2.0";
 
 export interface AnalyseOptions {
   /** The date to judge currency at, YYYY-MM-DD; default today (UTC). */

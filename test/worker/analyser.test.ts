@@ -233,8 +233,33 @@ describe("document signals", () => {
     ["18/12/2025", "2025-12-18", "day"],
     ["Spring term 2026", "2026-01-01", "month"],
     ["2023", "2023-01-01", "year"],
+    ["29/02/2024", "2024-02-29", "day"],
   ])("reads %s", (text, iso, precision) => {
     expect(parseDate(text)).toEqual({ iso, precision });
+  });
+
+  it.each(["31/02/2026", "29/02/2025", "2025-13-45", "2026-00-10", "30 February 2026", "September 31 2025", "0/5/2025"])("reads %s as no date: there is no such day", (text) => {
+    expect(parseDate(text)).toBeNull();
+  });
+
+  it("never fails on a labelled date, however impossible, and only reports real days", () => {
+    const isRealDay = (iso: string) => new Date(`${iso}T00:00:00Z`).toISOString().slice(0, 10) === iso;
+    fc.assert(
+      fc.property(
+        fc.constantFrom("Review date:", "Published", "Last updated", "Date of next review:"),
+        fc.integer({ min: 1900, max: 2099 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.constantFrom("iso", "english", "words"),
+        (label, year, month, day, form) => {
+          const two = (n: number) => String(n).padStart(2, "0");
+          const date = form === "iso" ? `${year}-${two(month)}-${two(day)}` : form === "english" ? `${day}/${month}/${year}` : `${day} March ${year}`;
+          const { document } = analyseText(`SEN Information Report\n\n${label} ${date}. Our SENCO is Ms Rahman.`, AS_OF);
+          for (const found of [document.report_date, document.review_date]) if (found?.precision === "day") expect(isRealDay(found.date)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("computes Flesch reading ease: short plain sentences score high, long Latinate ones low", () => {

@@ -44,6 +44,12 @@ describe("POST /v1/reports/analyse", () => {
     expect(body.analysis.questions.map((q: { item: string }) => q.item)).toContain("K11");
   });
 
+  it("reads a report whose stated date is no real day without failing (it was a 500)", async () => {
+    const res = await post("SEN Information Report\n\nReview date: 2025-13-45. Our SENCO is Ms Rahman.", "text/plain", "?as_of=2026-03-01");
+    expect(res.status).toBe(200);
+    expect((await res.json<Json>()).analysis.document.review_date).toBeNull();
+  });
+
   it("does not ask a special school for items Schedule 1 does not require of it", async () => {
     const body = await (await post(weakText, "text/plain", "?school_type=special")).json<Json>();
     expect(body.analysis.items.K02.status).toBe("not_required");
