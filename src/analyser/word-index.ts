@@ -599,8 +599,14 @@ export class PatternSet {
   private readonly always: Uint8Array;
   /** Per prefix id, the patterns with a branch needing a word that starts with it (a dense array: ids run from 0). */
   private readonly byPrefix: Array<number[] | null>;
-  /** Literals a branch starts with, and the patterns with such a branch. */
-  private readonly byLiteral: Array<{ literal: string; pattern: number }> = [];
+  /**
+   * Literals a branch starts with, and the patterns with such a branch, grouped by their first
+   * two characters when both are ASCII; the few others are searched for whole.
+   */
+  private readonly literalGroups: Array<Array<{ literal: string; pattern: number }>> = [];
+  /** Per pair of ASCII codes (first × 128 + second), 1 + the place of its group, or 0. */
+  private readonly groupOfPair = new Uint8Array(128 * 128);
+  private readonly otherLiterals: Array<{ literal: string; pattern: number }> = [];
   /** Per pattern, the last call (by count) whose text could match it: no array to clear per call. */
   private readonly mayIn: Int32Array;
   private calls = 0;
@@ -616,11 +622,20 @@ export class PatternSet {
         return;
       }
       for (const need of needs as Array<string | string[]>) {
-        if (typeof need === "string") this.byLiteral.push({ literal: need, pattern: p });
+        if (typeof need === "string") this.addLiteral(need, p);
         else for (const id of need.map(prefixId)) byPrefix.set(id, [...(byPrefix.get(id) ?? []), p]);
       }
     });
     this.byPrefix = Array.from({ length: prefixCount }, (_, id) => byPrefix.get(id) ?? null);
+  }
+
+  private addLiteral(literal: string, pattern: number) {
+    const [first, second] = [literal.charCodeAt(0), literal.charCodeAt(1)];
+    const pair = first * 128 + second;
+    // A group's place must fit its byte; past 255 groups, literals are searched for whole.
+    if (!(first < 128 && second < 128) || (!this.groupOfPair[pair] && this.literalGroups.length === 255)) return void this.otherLiterals.push({ literal, pattern });
+    if (!this.groupOfPair[pair]) this.groupOfPair[pair] = this.literalGroups.push([]);
+    this.literalGroups[this.groupOfPair[pair]! - 1]!.push({ literal, pattern });
   }
 
   /** The places in `patterns` of those that match the text, in order. */
@@ -638,8 +653,17 @@ export class PatternSet {
       }
       inWord = wordCode;
     }
-    let lower: string | undefined;
-    for (const { literal, pattern } of this.byLiteral) if (may[pattern] !== call && (lower ??= text.toLowerCase()).includes(literal)) may[pattern] = call;
+    // One pass over the text finds where a literal could start, rather than a search per literal.
+    if (this.literalGroups.length || this.otherLiterals.length) {
+      const [lower, groupOfPair] = [text.toLowerCase(), this.groupOfPair];
+      for (let i = 0, next = lower.charCodeAt(0); i + 1 < lower.length; i++) {
+        const code = next;
+        next = lower.charCodeAt(i + 1);
+        const group = code < 128 && next < 128 ? groupOfPair[code * 128 + next]! : 0;
+        if (group) for (const { literal, pattern } of this.literalGroups[group - 1]!) if (may[pattern] !== call && lower.startsWith(literal, i)) may[pattern] = call;
+      }
+      for (const { literal, pattern } of this.otherLiterals) if (may[pattern] !== call && lower.includes(literal)) may[pattern] = call;
+    }
     const found: number[] = [];
     for (let p = 0; p < may.length; p++) {
       if (may[p] !== call && !this.always[p]) continue;
