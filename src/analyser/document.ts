@@ -2,6 +2,7 @@
  * Document-level signals: the report's date and review date, whether it is stale, Flesch
  * reading ease, superseded law and terminology, and how much of it is hedged or generic.
  */
+import { isoDay } from "../lib/calendar";
 import { execAll } from "../lib/exec-all";
 import { Utf8Buffer } from "../lib/utf8";
 import type { Segmented, Sentence } from "./segment";
@@ -35,23 +36,15 @@ const PUBLISHED_LABEL = new RegExp(
 const TITLE_DATE = new RegExp(`\\b(?:information report|sen(?:d)? report|local offer|report)\\b[^.\\n]{0,25}?\\b(${MONTH_NAME}\\.?,?\\s+(?:19|20)\\d{2})`, "gi");
 const ACADEMIC_YEAR = /\b(?:information report|report|sen(?:d)?|academic year|school year)\b[^.\n]{0,40}?\b((?:19|20)\d{2})\s*(?:[-–/]|to)\s*((?:19|20)?\d{2})\b/gi;
 
-/** The ISO date of a real calendar day, or null: "31/02/2026" and "2025-13-45" are not dates. */
-function isoDay(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1) return null;
-  // Day 0 of the next month is the last day of this one (UTC, so no time zone can shift it).
-  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
-}
-
 export function parseDate(text: string): { iso: string; precision: DatedText["precision"] } | null {
   const t = text.toLowerCase().replace(/(\d)(st|nd|rd|th)\b/g, "$1").replace(/\bof\s+/g, "").replace(/[.,]/g, " ").replace(/\s+/g, " ").trim();
   const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3)) + 1;
-  const day = (year: string, month: number, dayOfMonth: string) => {
-    const iso = isoDay(Number(year), month, Number(dayOfMonth));
-    return iso ? { iso, precision: "day" as const } : null;
+  const dated = (year: string, month: number, day: number, precision: "day" | "month") => {
+    const iso = isoDay(Number(year), month, day);
+    return iso ? { iso, precision } : null;
   };
-  const month = (year: string, monthOfYear: number) => ({ iso: isoDay(Number(year), monthOfYear, 1)!, precision: "month" as const });
+  const day = (year: string, month: number, dayOfMonth: string) => dated(year, month, Number(dayOfMonth), "day");
+  const month = (year: string, monthOfYear: number) => dated(year, monthOfYear, 1, "month");
   let m = t.match(/^(\d{1,2}) ([a-z]+) (\d{4})$/);
   if (m && monthOf(m[2]!) > 0) return day(m[3]!, monthOf(m[2]!), m[1]!);
   m = t.match(/^([a-z]+) (\d{1,2}) (\d{4})$/);

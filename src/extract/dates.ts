@@ -6,6 +6,7 @@
  * months and consultation deadlines are not document dates and match no pattern here.
  */
 import type { DATE_KINDS, DOCUMENT_STATUSES } from "../db/schema";
+import { isoDay } from "../lib/calendar";
 
 export type DateKind = (typeof DATE_KINDS)[number];
 export type DateSource = "page_text" | "pdf_metadata" | "file_name" | "title" | "http_last_modified";
@@ -50,8 +51,8 @@ export function parseWrittenDate(text: string): Pick<StatedDate, "value" | "prec
 }
 
 function day(year: number, month: number, date: number): Pick<StatedDate, "value" | "precision"> | null {
-  if (month < 1 || month > 12 || date < 1 || date > 31) return null;
-  return { value: `${year}-${pad(month)}-${pad(date)}`, precision: "day" };
+  const value = isoDay(year, month, date);
+  return value ? { value, precision: "day" } : null;
 }
 
 const SEP = "\\s*(?:[:\\-–—]|\\bon\\b|\\bin\\b)?\\s*";

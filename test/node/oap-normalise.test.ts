@@ -98,8 +98,9 @@ describe("dates", () => {
     expect(dateInFileName("https://x.test/assets/ordinarily-available-provision-guidance-jun25.pdf")).toMatchObject({ value: "2025-06", source: "file_name" });
     const picked = pickDates([...datesInText("Last updated: 9 September 2024 ... Updated December 2024: ... Last updated: 2 December 2024"), ...datesInText("Published: 9 September 2024")]);
     expect(picked.last_updated?.value).toBe("2024-12-02");
-    expect(parseWrittenDate("31 February 2024")).toMatchObject({ value: "2024-02-31" });
-    expect(parseWrittenDate("13/13/2024")).toBeNull();
+    expect(parseWrittenDate("29 February 2024")).toMatchObject({ value: "2024-02-29" });
+    // Days that never were are no dates: they are not stored as one.
+    for (const text of ["31 February 2024", "29 February 2025", "31/04/2024", "13/13/2024"]) expect(parseWrittenDate(text)).toBeNull();
   });
 
   it("reads version labels and draft or superseded status", () => {
