@@ -5,7 +5,7 @@
 import { isoDay } from "../lib/calendar";
 import { execAll } from "../lib/exec-all";
 import { Utf8Buffer } from "../lib/utf8";
-import type { Segmented, Sentence } from "./segment";
+import { isSpace, type Segmented, type Sentence } from "./segment";
 import { ASPIRATION, GENERIC, HEDGE } from "./signals";
 
 export interface DatedText {
@@ -63,9 +63,42 @@ export function parseDate(text: string): { iso: string; precision: DatedText["pr
   return null;
 }
 
-function collect(text: string, base: number | null, pattern: RegExp, kind: DatedText["kind"], into: DatedText[], taken: Array<[number, number]>) {
-  for (const match of execAll(pattern, text)) {
-    const start = match.index ?? 0;
+/** The four date patterns, in the order their matches are taken. */
+export const DATE_PATTERNS = [REVIEW_LABEL, PUBLISHED_LABEL, TITLE_DATE, ACADEMIC_YEAR] as const;
+
+/**
+ * Every match of a date pattern holds one of these: a year 19xx or 20xx, or a numeric d/m/yy.
+ * A match starts at most 57 characters other than spaces before it ("information report"
+ * and 40 more before an academic year) and ends at most 12 after it ("2025-26", "2025-09-01").
+ */
+const DATE_ANCHOR = /(?:19|20)\d{2}|\d[/.-]\d{1,2}[/.-]\d{2}/g;
+const [REACH_BEFORE, REACH_AFTER] = [80, 32];
+
+/**
+ * The stretches of text that can hold a match of a date pattern, in order: around each anchor,
+ * widened to whitespace so that `\b` and the lookahead at either end read as in the whole text,
+ * and merged where they meet. The four patterns ran over every character of a report; most of
+ * a report is far from any year, so they now run over these stretches alone.
+ */
+export function dateWindows(text: string): Array<[number, number]> {
+  const windows: Array<[number, number]> = [];
+  for (const anchor of execAll(DATE_ANCHOR, text)) {
+    let from = anchor.index;
+    for (let reach = REACH_BEFORE; from > 0 && reach > 0; from--) if (!isSpace(text.charCodeAt(from - 1))) reach--;
+    while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
+    let to = anchor.index;
+    for (let reach = REACH_AFTER; to < text.length && reach > 0; to++) if (!isSpace(text.charCodeAt(to))) reach--;
+    while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
+    const last = windows.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+function collect(text: string, windows: Array<[number, number]>, base: number | null, pattern: RegExp, kind: DatedText["kind"], into: DatedText[], taken: Array<[number, number]>) {
+  for (const [from, to] of windows) for (const match of execAll(pattern, text.slice(from, to))) {
+    const start = from + match.index;
     const end = start + match[0].length;
     if (taken.some(([s, e]) => start < e && end > s)) continue;
     let parsed: ReturnType<typeof parseDate>;
@@ -91,10 +124,11 @@ export function findReportDates(seg: Segmented, page?: PageText): DatedText[] {
   const scan = (text: string, base: number | null) => {
     const found: DatedText[] = [];
     const taken: Array<[number, number]> = [];
-    collect(text, base, REVIEW_LABEL, "review", found, taken);
-    collect(text, base, PUBLISHED_LABEL, "published", found, taken);
-    collect(text, base, TITLE_DATE, "published", found, taken);
-    collect(text, base, ACADEMIC_YEAR, "academic_year", found, taken);
+    const windows = dateWindows(text);
+    collect(text, windows, base, REVIEW_LABEL, "review", found, taken);
+    collect(text, windows, base, PUBLISHED_LABEL, "published", found, taken);
+    collect(text, windows, base, TITLE_DATE, "published", found, taken);
+    collect(text, windows, base, ACADEMIC_YEAR, "academic_year", found, taken);
     return found;
   };
   const inContent = scan(seg.text, 0);

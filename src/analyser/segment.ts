@@ -64,7 +64,7 @@ function isQuestionLine(block: Block, text: string): boolean {
 }
 
 /** Whether a character is `\s` to a regular expression: the characters `trim()` removes. */
-const isSpace = (code: number) =>
+export const isSpace = (code: number) =>
   code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 
 /** The words of trimmed text as `text.split(/\s+/, limit).length` counts them, without making them. */

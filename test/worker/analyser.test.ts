@@ -3,7 +3,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseBlocks, analyseHtml, analyseText, UnreadableDocumentError } from "../../src/analyser";
-import { fleschReadingEase, parseDate } from "../../src/analyser/document";
+import { DATE_PATTERNS, dateWindows, fleschReadingEase, parseDate } from "../../src/analyser/document";
+import { execAll } from "../../src/lib/exec-all";
 import { findProgrammes, PROGRAMMES } from "../../src/analyser/programmes";
 import { redactResult, redactText } from "../../src/analyser/redact";
 import { AnalysisResultSchema } from "../../src/analyser/result";
@@ -240,6 +241,35 @@ describe("document signals", () => {
 
   it.each(["31/02/2026", "29/02/2025", "2025-13-45", "2026-00-10", "30 February 2026", "September 31 2025", "0/5/2025"])("reads %s as no date: there is no such day", (text) => {
     expect(parseDate(text)).toBeNull();
+  });
+
+  it("finds every date match in the stretches near a year that it scans, as a scan of the whole text would", () => {
+    const label = fc.constantFrom("Review date:", "next full review date due by", "to be reviewed in", "Published", "date of this publication on", "Last updated", "approved", "SEN Information Report", "information report", "Local Offer", "academic year", "report for", "SEND");
+    const date = fc.constantFrom("2025", "2025-26", "2025 - 26", "2025 to 26", "2025 – 2026", "2025/2026", "1999", "2025-09-01", "1/9/25", "01.09.2025", "12/12/2025/26", "September 2025", "3rd of March 2024", "Sept. 14, 2025", "Autumn term 2025", "20252026", "2019-2020-2021");
+    const space = fc.constantFrom(" ", "  ", "\n", " \n\n   \t ", " ".repeat(90), "");
+    // What lies between a label and its date: words, or one long word, up to past the 40 characters a pattern allows.
+    const gap = fc.oneof(fc.stringMatching(/^[a-z ]{0,45}$/), fc.stringMatching(/^[a-z]{30,60}$/).map((word) => ` ${word} `));
+    const piece = fc.oneof(
+      fc.tuple(label, gap, date).map((parts) => parts.join("")),
+      fc.tuple(label, space, date).map((parts) => parts.join("")),
+      label,
+      date,
+      space,
+      fc.constantFrom("-", "/", "–", ".", ":", "x", "é", "_", "5"),
+      fc.string({ maxLength: 30 }),
+      fc.stringMatching(/^[a-z]{20,90}$/),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join("")), (text) => {
+        const windows = dateWindows(text);
+        for (const pattern of DATE_PATTERNS) {
+          const whole = execAll(pattern, text).map((m) => [m.index, m[0]]);
+          const near = windows.flatMap(([from, to]) => execAll(pattern, text.slice(from, to)).map((m) => [from + m.index, m[0]]));
+          expect(near).toEqual(whole);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("never fails on a labelled date, however impossible, and only reports real days", () => {
