@@ -8,6 +8,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { decodeUrlText } from "../../src/lib/text";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -31,7 +32,7 @@ export async function serveFolder(root: string): Promise<StaticSite> {
   const base = path.resolve(root);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    let file = path.join(base, decodeURIComponent(url.pathname));
+    let file = path.join(base, decodeUrlText(url.pathname));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;

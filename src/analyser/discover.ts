@@ -17,6 +17,7 @@ import type { Block, Link } from "../extract/blocks";
 import { htmlToBlocks } from "../extract/html";
 import { pdfToBlocks } from "../extract/pdf";
 import { textToBlocks } from "../extract/text";
+import { decodeUrlText } from "../lib/text";
 import { rubricCoverage, type DocumentKind } from "./index";
 
 export interface FetchedDocument {
@@ -105,7 +106,7 @@ function withoutFragment(url: string): string {
 /** How promising a link looks, from its text and address. */
 export function linkScore(link: Link): number {
   const text = link.text;
-  const href = decodeURIComponent(link.href);
+  const href = decodeUrlText(link.href);
   let score = 0;
   if (REPORT_WORDS.test(text)) score += 10;
   if (REPORT_URL.test(href)) score += 8;

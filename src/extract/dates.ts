@@ -7,6 +7,7 @@
  */
 import type { DATE_KINDS, DOCUMENT_STATUSES } from "../db/schema";
 import { isoDay } from "../lib/calendar";
+import { decodeUrlText } from "../lib/text";
 
 export type DateKind = (typeof DATE_KINDS)[number];
 export type DateSource = "page_text" | "pdf_metadata" | "file_name" | "title" | "http_last_modified";
@@ -102,7 +103,7 @@ export function coverDate(lines: string[]): StatedDate | null {
 
 /** "…-guidance-jun25.pdf" or "…-2024-09.pdf": a date in a file name. */
 export function dateInFileName(url: string): StatedDate | null {
-  const name = decodeURIComponent(url.split(/[?#]/)[0]!.split("/").pop() ?? "");
+  const name = decodeUrlText(url.split(/[?#]/)[0]!.split("/").pop() ?? "");
   let m = name.match(new RegExp(`(?:^|[-_ ])(${MONTH})[-_ ]?(\\d{2}|\\d{4})(?=[-_. ]|$)`, "i"));
   if (m) {
     const year = m[2]!.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);

@@ -16,3 +16,18 @@ export function foldText(value: string): string {
 export function slugify(value: string): string {
   return foldText(value).replace(/ /g, "-");
 }
+
+/**
+ * Percent-escapes decoded for reading a URL as words ("ordinarily%20available" → "ordinarily
+ * available"). Unlike `decodeURIComponent` it never throws: an escape that is malformed or not
+ * UTF-8 ("100%-inclusion", "%E0%A4%A") is left as written, since pages do link such addresses.
+ */
+export function decodeUrlText(value: string): string {
+  return value.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}

@@ -10,7 +10,7 @@ import type { CollectedDocument } from "../extract/adapters/types";
 import { coverDate, dateInFileName, dateInTitle, datesInText, pickDates, statusIn, versionLabelIn, type DateKind, type DocumentStatus, type StatedDate } from "../extract/dates";
 import { UnreadablePdfError } from "../extract/pdf";
 import { pdfToOapBlocks } from "../extract/pdf-tables";
-import { foldText } from "../lib/text";
+import { decodeUrlText, foldText } from "../lib/text";
 import { documentPhasesOf, PHASES, type Phase } from "./phases";
 import { splitStatement } from "./split";
 import { extractStatements, tierLabelsOf, type DraftStatement, type PageBlocks } from "./statements";
@@ -129,7 +129,7 @@ export async function normaliseDocument(doc: CollectedDocument, options: Normali
       notes.push(`${fetched.finalUrl}: ${fetched.contentType.toUpperCase()} documents are not read yet.`);
     }
   }
-  title ||= decodeURIComponent(doc.url.split("/").pop() ?? doc.url);
+  title ||= decodeUrlText(doc.url.split("/").pop() ?? doc.url);
   const fileDate = dateInFileName(doc.url);
   if (fileDate) stated.push(fileDate);
   const titleDate = dateInTitle(title);

@@ -96,6 +96,9 @@ describe("dates", () => {
 
   it("reads file names and titles, and picks one date per kind", () => {
     expect(dateInFileName("https://x.test/assets/ordinarily-available-provision-guidance-jun25.pdf")).toMatchObject({ value: "2025-06", source: "file_name" });
+    // A malformed escape in an address is read as written; it used to throw URIError.
+    expect(dateInFileName("https://x.test/assets/oap-100%-guide-jun25.pdf")).toMatchObject({ value: "2025-06", evidence: "oap-100%-guide-jun25.pdf" });
+    expect(dateInFileName("https://x.test/assets/%E0%A4%A-oap%20guide%20jun25.pdf")).toMatchObject({ value: "2025-06", evidence: "%E0%A4%A-oap guide jun25.pdf" });
     const picked = pickDates([...datesInText("Last updated: 9 September 2024 ... Updated December 2024: ... Last updated: 2 December 2024"), ...datesInText("Published: 9 September 2024")]);
     expect(picked.last_updated?.value).toBe("2024-12-02");
     expect(parseWrittenDate("29 February 2024")).toMatchObject({ value: "2024-02-29" });

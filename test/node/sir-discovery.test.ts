@@ -10,7 +10,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseBlocks } from "../../src/analyser";
 import type { SafeFetchOptions } from "../../src/lib/safe-fetch";
-import { discoverReport, type FetchDocument } from "../../src/analyser/discover";
+import { discoverReport, linkScore, type FetchDocument } from "../../src/analyser/discover";
 import { fetchReport } from "../../scrapers/sir/fetch-report";
 
 const SITES = path.resolve(import.meta.dirname, "../fixtures/sir-sites");
@@ -89,6 +89,14 @@ const viaLocal: SafeFetchOptions["fetch"] = (url, init) => {
   return fetch(`http://127.0.0.1:${port}/${target.hostname.replace(/\.test$/, "")}${target.pathname}${target.search}`, init);
 };
 const fetchDocument: FetchDocument = (url) => fetchReport(url, { fetch: viaLocal, resolve: async () => ["93.184.216.34"] });
+
+describe("linkScore", () => {
+  it("scores a link whose address holds a malformed escape, as pages do link them (it threw URIError)", () => {
+    const plain = linkScore({ text: "SEN Information Report", href: "https://school.test/inclusion/sen-information-report" });
+    expect(linkScore({ text: "SEN Information Report", href: "https://school.test/100%-inclusion/sen-information-report" })).toBe(plain);
+    expect(linkScore({ text: "Our offer", href: "https://school.test/send%20information%20report%E0%A4%A" })).toBeGreaterThan(0);
+  });
+});
 
 describe("discoverReport", () => {
   it("finds a report split over sub-pages and merges them in order, preferring it to an older PDF", async () => {

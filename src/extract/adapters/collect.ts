@@ -15,6 +15,7 @@
  */
 import type { Block, Link } from "../blocks";
 import { htmlToBlocks, type HtmlDocument } from "../html";
+import { decodeUrlText } from "../../lib/text";
 import { areaOf } from "../../normalise/areas";
 import { tierLabelIn } from "../../normalise/tiers";
 import type { AdapterId, CollectedDocument, Fetched, FetchPage } from "./types";
@@ -97,7 +98,7 @@ function tierAreaLinks(page: HtmlDocument, from: string): string[] {
   for (const block of page.blocks) {
     for (const link of block.links) {
       if (!/^https?:/i.test(link.href) || new URL(link.href).host !== host) continue;
-      const slug = decodeURIComponent(new URL(link.href).pathname).replace(/[-_/]+/g, " ");
+      const slug = decodeUrlText(new URL(link.href).pathname).replace(/[-_/]+/g, " ");
       const words = `${link.text} | ${slug}`;
       const tier = tierLabelIn(link.text) ?? tierLabelIn(slug.trim().split(" ").slice(-6).join(" "));
       if (tier && (areaOf(words) || /\b(communication|cognition|social|sensory|physical|semh)\b/i.test(words)) && !out.some((h) => sameDocument(h, link.href))) {
