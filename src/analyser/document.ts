@@ -76,8 +76,9 @@ const [REACH_BEFORE, REACH_AFTER] = [80, 32];
 
 /**
  * The stretches of text that can hold a match of a date pattern, in order: around each anchor,
- * widened to whitespace so that `\b` and the lookahead at either end read as in the whole text,
- * and merged where they meet. The four patterns ran over every character of a report; most of
+ * merged where they meet. The reach outruns any match by 23 characters or more at both ends, so
+ * `\b` and the lookahead read as in the whole text. (Widening each stretch to whitespace made a
+ * long unspaced run of years quadratic.) The four patterns ran over every character of a report; most of
  * a report is far from any year, so they now run over these stretches alone.
  */
 export function dateWindows(text: string): Array<[number, number]> {
@@ -85,10 +86,8 @@ export function dateWindows(text: string): Array<[number, number]> {
   for (const anchor of execAll(DATE_ANCHOR, text)) {
     let from = anchor.index;
     for (let reach = REACH_BEFORE; from > 0 && reach > 0; from--) if (!isSpace(text.charCodeAt(from - 1))) reach--;
-    while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
     let to = anchor.index;
     for (let reach = REACH_AFTER; to < text.length && reach > 0; to++) if (!isSpace(text.charCodeAt(to))) reach--;
-    while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
     const last = windows.at(-1);
     if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
