@@ -77,9 +77,8 @@ const [REACH_BEFORE, REACH_AFTER] = [80, 32];
 /**
  * The stretches of text that can hold a match of a date pattern, in order: around each anchor,
  * merged where they meet. The reach outruns any match by 23 characters or more at both ends, so
- * `\b` and the lookahead read as in the whole text. (Widening each stretch to whitespace made a
- * long unspaced run of years quadratic.) The four patterns ran over every character of a report; most of
- * a report is far from any year, so they now run over these stretches alone.
+ * `\b` and the lookahead read as in the whole text. Most of a report is far from any year, so
+ * the four patterns run over these stretches rather than every character.
  */
 export function dateWindows(text: string): Array<[number, number]> {
   const windows: Array<[number, number]> = [];
