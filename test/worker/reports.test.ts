@@ -50,6 +50,12 @@ describe("POST /v1/reports/analyse", () => {
     expect((await res.json<Json>()).analysis.document.review_date).toBeNull();
   });
 
+  it("reads a page nested 5,000 elements deep (it overflowed the stack: a 500)", async () => {
+    const res = await post(`<h1>SEN Information Report</h1>${"<div>".repeat(5_000)}<p>Our SENCO is Ms Rahman.</p>`, "text/html", "?as_of=2026-03-01");
+    expect(res.status).toBe(200);
+    expect(JSON.stringify((await res.json<Json>()).analysis.items.K04.evidence)).toContain("Ms Rahman");
+  });
+
   it("does not ask a special school for items Schedule 1 does not require of it", async () => {
     const body = await (await post(weakText, "text/plain", "?school_type=special")).json<Json>();
     expect(body.analysis.items.K02.status).toBe("not_required");
