@@ -6,6 +6,7 @@
  * to it by name and reasons can say what was or was not found.
  */
 import { execAll } from "../lib/exec-all";
+import { EMAIL_ADDRESS } from "../lib/text";
 
 const NUM = "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty)";
 const PERIOD = "(?:day|morning|afternoon|lunchtime|week|fortnight|month|term|half[- ]term|year|lesson|session|block)";
@@ -48,8 +49,7 @@ export const SIGNAL_PATTERNS = {
   ),
   /** A person named with a title: "Mrs Hannah Dorey", "Mr Okafor", "Dr S. Merriman". */
   namedPerson: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z]\.?\s*)*[A-Z][a-z'’-]+(?:[- ][A-Z][a-z'’-]+)?/g,
-  // The look-behind starts a match only at the start of an address, not at every letter of a word.
-  email: /(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g,
+  email: new RegExp(EMAIL_ADDRESS.source, "g"),
   /** UK phone numbers, with or without spaces or an extension. */
   phone: /(?<![\d])(?:\+44\s?|0)(?:\d\s?){9,10}(?![\d])|(?<![\d])0\d{2,4}[ -]\d{3,4}[ -]?\d{3,4}(?![\d])/g,
   /** A web address written out. */

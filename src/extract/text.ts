@@ -5,6 +5,7 @@
  * into short lines and split across pages, bullets drawn as glyphs, and headings known only
  * by numbering, wording or type size.
  */
+import { EMAIL_ADDRESS } from "../lib/text";
 import { isQuestion, WEB_OR_EMAIL, type Block } from "./blocks";
 
 /** One line of source text, with what layout tells us about it. */
@@ -44,7 +45,7 @@ export function textToBlocks(text: string, options: { sourceUrl?: string } = {})
         gap = true;
         return;
       }
-      lines.push({ text: part.replace(/\s+$/, ""), page, gapBefore: gap });
+      lines.push({ text: part.trimEnd(), page, gapBefore: gap });
       gap = false;
     });
   }
@@ -70,7 +71,11 @@ const keyOf = (text: string) => text.toLowerCase().replace(/\d+/g, "#").replace(
 /** Lines at the top or bottom edge of pages that repeat across pages, and page numbers. */
 function runningLines(lines: SourceLine[]): Set<SourceLine> {
   const byPage = new Map<number, SourceLine[]>();
-  for (const line of lines) byPage.set(line.page, [...(byPage.get(line.page) ?? []), line]);
+  for (const line of lines) {
+    const pageLines = byPage.get(line.page);
+    if (pageLines) pageLines.push(line);
+    else byPage.set(line.page, [line]);
+  }
   const pages = byPage.size;
   const edge: SourceLine[] = [];
   for (const pageLines of byPage.values()) {
@@ -88,7 +93,7 @@ function runningLines(lines: SourceLine[]): Set<SourceLine> {
 }
 
 function joinWrapped(previous: string, next: string): string {
-  const trimmed = previous.replace(/\s+$/, "");
+  const trimmed = previous.trimEnd();
   const nextText = next.trim();
   if (/[a-z]-$/i.test(trimmed) && /^[a-z]/.test(nextText)) {
     return KEEP_HYPHEN.test(trimmed) ? trimmed + nextText : trimmed.slice(0, -1) + nextText;
@@ -264,10 +269,12 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
   return blocks;
 }
 
+const WRITTEN_LINK = new RegExp(`\\bhttps?://[^\\s<>"')]+|\\bwww\\.[^\\s<>"')]+|${EMAIL_ADDRESS.source}`, "gi");
+
 /** URLs, web addresses and email addresses written out in the text. */
 function linksIn(text: string): Block["links"] {
   const links: Block["links"] = [];
-  for (const match of text.matchAll(/\b(https?:\/\/[^\s<>"')]+|www\.[^\s<>"')]+)|\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/gi)) {
+  for (const match of text.matchAll(WRITTEN_LINK)) {
     const found = match[0].replace(/[.,;:]+$/, "");
     const href = found.includes("@") && !found.startsWith("http") ? `mailto:${found}` : found.startsWith("www.") ? `https://${found}` : found;
     links.push({ text: found, href });

@@ -11,11 +11,15 @@ const ARTICLE = /^(?:a|an|the|some|any|using|use of|access to)\s+/i;
 const LIST_SEPARATOR = /\s*(?:;|,(?!\d)|\/(?=\s))\s*/;
 const FINAL_CONJUNCTION = /\s+(?:and|or|and\/or|as well as|plus)\s+/i;
 
+// Starts only where a run starts: matched from each of its characters, a long run that does not
+// reach the end (". . . . b") was scanned once per character.
+const TRAILING_PUNCTUATION = /(?<![\s.;:,)])[\s.;:,)]+$/;
+
 function clean(part: string): string {
   return part
     .replace(/^[\s•·\-–—*]+/, "")
     .replace(/\s*\betc\.?\s*$/i, "")
-    .replace(/[\s.;:,)]+$/, "")
+    .replace(TRAILING_PUNCTUATION, "")
     .replace(/^\(+/, "")
     .trim();
 }

@@ -6,7 +6,7 @@
  */
 import type { Block } from "../extract/blocks";
 import type { EXTRACTION_METHODS, STATEMENT_KINDS } from "../db/schema";
-import { foldText } from "../lib/text";
+import { EMAIL_ADDRESS, foldText } from "../lib/text";
 import { areaOf, subNeedOf, type Area, type SubNeed } from "./areas";
 import { ContextStack, classifyHeading, type Context, type HeadingMeaning } from "./headings";
 import type { Phase } from "./phases";
@@ -49,7 +49,6 @@ export interface PageBlocks {
 
 const BULLET_PREFIX = /^\s*(?:[•●▪■◦○◆◇►▸‣⁃∙·*\-–—✓✔]|\uf0b7|\uf0a7|\d{1,2}[.)]|[a-z][.)]|\(?[ivx]{1,4}\))\s+/iu;
 const PHONE = /\b0\d{2,4}\s?\d{3}\s?\d{3,4}\b|\btel(ephone)?:|\bphone:/i;
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/;
 const DATE_STAMP = /^(last (updated|reviewed)|published|next review|posted on|review date)\b/i;
 
 export function cleanStatementText(text: string): string {
@@ -60,7 +59,7 @@ export function cleanStatementText(text: string): string {
 function isNoise(text: string, links: Block["links"]): boolean {
   const words = text.split(/\s+/).filter(Boolean).length;
   if (words < 2) return true;
-  if (PHONE.test(text) || EMAIL.test(text) || DATE_STAMP.test(text)) return true;
+  if (PHONE.test(text) || EMAIL_ADDRESS.test(text) || DATE_STAMP.test(text)) return true;
   const linked = links.reduce((n, link) => n + link.text.length, 0);
   return linked >= text.length * 0.8;
 }

@@ -71,6 +71,12 @@ describe("splitting bundled bullets", () => {
     expect(splitStatement("Sloping board, writing slope or adapted keyboard")).toEqual(["Sloping board", "writing slope", "adapted keyboard"]);
     expect(splitStatement("Stand still and face the class when giving instructions")).toEqual(["Stand still and face the class when giving instructions"]);
   });
+
+  // 49 s before the fix; milliseconds now.
+  it("splits a bullet ending in a long run of dots and spaces in time", { timeout: 5_000 }, () => {
+    const dotted = `Quiet space${" .".repeat(50_000)} b, c`;
+    expect(splitStatement(`${dotted}.`)).toEqual([dotted]);
+  });
 });
 
 describe("dates", () => {
@@ -88,6 +94,14 @@ describe("dates", () => {
     expect(read("We will review the standards by September 2025")).toEqual([["next_review", "2025-09", "month"]]);
     expect(read("Posted on October 3, 2023")).toEqual([["published", "2023-10-03", "day"]]);
     expect(read("Status: DRAFT v1.0 Date: 25th July 2019")).toEqual([["published", "2019-07-25", "day"]]);
+  });
+
+  // "Reviewed by" and 250 spaces took 170 s before the fix; the blank lines, seconds.
+  it("reads stamps with long runs of spaces or blank lines in time", { timeout: 5_000 }, () => {
+    expect(datesInText(`Reviewed by${" ".repeat(5_000)}the SEND team –${" ".repeat(5_000)}on${" ".repeat(5_000)}4 May 2023`)).toMatchObject([{ kind: "last_reviewed", value: "2023-05-04" }]);
+    expect(datesInText(`Reviewed by${" ".repeat(5_000)}x`)).toEqual([]);
+    expect(statusIn(`${" \n".repeat(30_000)}  Draft guidance`)).toBe("draft");
+    expect(statusIn(`${" \n".repeat(30_000)}Final`)).toBe("final");
   });
 
   it("ignores copyright years, archive months and consultation deadlines", () => {

@@ -96,6 +96,26 @@ describe("htmlToBlocks: whitespace and loose markup", () => {
   });
 });
 
+// Inputs that once crashed a reader or took it seconds. Each case failed on the code before the
+// fix (stack overflow, or 18 s against the 5 s limit here) and takes milliseconds now.
+describe("readers on hostile input", () => {
+  it("reads a page nested 100,000 elements deep, keeping every word and the heading", () => {
+    const paragraphs = Array.from({ length: 20 }, (_, i) => `<p>Paragraph ${i} on support.</p>`).join("");
+    const doc = htmlToBlocks(`<main>${"<div>".repeat(100_000)}<h2>Deep heading</h2>${paragraphs}</main>`);
+    expect(doc.blocks[0]).toMatchObject({ kind: "heading", text: "Deep heading" });
+    expect(doc.blocks.slice(1).map((b) => b.text)).toEqual(Array.from({ length: 20 }, (_, i) => `Paragraph ${i} on support.`));
+    expect(doc.blocks.slice(1).every((b) => b.headingPath.join() === "Deep heading")).toBe(true);
+  });
+
+  it("reads text with a long run of spaces, or of dotted letters with no address, in time", { timeout: 5_000 }, () => {
+    const spaced = textToBlocks(`Our SENCO is Ms Gale.${" ".repeat(100_000)}\nEmail senco@gale.example.sch.uk.`);
+    expect(spaced.map((b) => b.text)).toEqual(["Our SENCO is Ms Gale. Email senco@gale.example.sch.uk."]);
+    expect(spaced[0]!.links).toEqual([{ text: "senco@gale.example.sch.uk", href: "mailto:senco@gale.example.sch.uk" }]);
+    const dotted = textToBlocks(`Initials: ${"a.".repeat(50_000)}`);
+    expect(dotted[0]!.links).toEqual([]);
+  });
+});
+
 /** Each block's kind, text and whether it is styled like a heading, for comparing a reading at a glance. */
 const styled = (blocks: Block[]) => blocks.map((b) => [b.kind, b.text, b.headingStyle === true]);
 const styledText = (...lines: string[]) => styled(textToBlocks(lines.join("\n")));
