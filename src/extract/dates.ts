@@ -56,8 +56,12 @@ function day(year: number, month: number, date: number): Pick<StatedDate, "value
   return value ? { value, precision: "day" } : null;
 }
 
-const SEP = "\\s*(?:[:\\-–—]|\\bon\\b|\\bin\\b)?\\s*";
-const BY = "(?:\\s+by\\s+[^\\d\\n]{1,60}?\\s*(?:[-–—]\\s*)?)?";
+// Each run of spaces is matched in one place only. Written as "spaces, separator?, spaces", or
+// with spaces and a dash ending BY as well, the runs could share a long run of spaces out in
+// every way, each tried: "reviewed by" and 250 spaces took minutes.
+const SEP = "\\s*(?:(?:[:\\-–—]|\\bon\\b|\\bin\\b)\\s*)?";
+/** Who reviewed it: up to 60 characters, a dash after them included, read as few as will do. */
+const BY = "(?:\\s+by\\s+\\S[^\\d\\n]{0,59}?)?";
 const PATTERNS: Array<[DateKind, RegExp]> = [
   ["next_review", new RegExp(`\\bnext\\s+review(?:\\s+(?:date|due))?${SEP}(${DATE})`, "gi")],
   ["next_review", new RegExp(`\\b(?:we\\s+will|will\\s+be|to\\s+be)\\s+review(?:ed)?\\s+(?:the\\s+\\w+\\s+|this\\s+\\w+\\s+|it\\s+)?(?:by|in|before)\\s+(${DATE})`, "gi")],
@@ -162,6 +166,7 @@ export function versionLabelIn(text: string): string | null {
 export function statusIn(text: string): DocumentStatus {
   if (/\b(has been|was|is)\s+(replaced|superseded)\b|\bsuperseded\b|\bno longer (current|in use)\b/i.test(text)) return "superseded";
   if (/\bconsultation (draft|version|document)\b|\bfor consultation\b/i.test(text)) return "consultation";
-  if (/\bstatus:?\s*draft\b|\bdraft\s+(v(ersion)?\s*\d|for comment|document|guidance)\b|^\s*draft\b|\bworking document\b/im.test(text)) return "draft";
+  // Spaces at a line's start, not newlines: "\s*" from each of many blank lines reached the next text.
+  if (/\bstatus:?\s*draft\b|\bdraft\s+(v(ersion)?\s*\d|for comment|document|guidance)\b|^[^\S\n]*draft\b|\bworking document\b/im.test(text)) return "draft";
   return "final";
 }
