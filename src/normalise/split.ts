@@ -35,6 +35,10 @@ function splitList(text: string): string[] {
   return pieces.map((p) => clean(p).replace(ARTICLE, "")).filter((p) => p.length > 1);
 }
 
+/**
+ * Takes a statement's text as cleanStatementText leaves it, spaces collapsed: several patterns
+ * here start with `\s*`, and on a long run of raw spaces they would rescan it from each space.
+ */
 export function splitStatement(text: string): string[] {
   const body = clean(text);
   const marker = body.match(EXAMPLE_MARKER);
