@@ -61,7 +61,7 @@ function day(year: number, month: number, date: number): Pick<StatedDate, "value
 // every way, each tried: "reviewed by" and 250 spaces took minutes.
 const SEP = "\\s*(?:(?:[:\\-–—]|\\bon\\b|\\bin\\b)\\s*)?";
 /** Who reviewed it: up to 60 characters, a dash after them included, read as few as will do. */
-const BY = "(?:\\s+by\\s+\\S[^\\d\\n]{0,59}?)?";
+const BY = "(?:\\s+by\\s+[^\\s\\d][^\\d\\n]{0,59}?)?";
 const PATTERNS: Array<[DateKind, RegExp]> = [
   ["next_review", new RegExp(`\\bnext\\s+review(?:\\s+(?:date|due))?${SEP}(${DATE})`, "gi")],
   ["next_review", new RegExp(`\\b(?:we\\s+will|will\\s+be|to\\s+be)\\s+review(?:ed)?\\s+(?:the\\s+\\w+\\s+|this\\s+\\w+\\s+|it\\s+)?(?:by|in|before)\\s+(${DATE})`, "gi")],
