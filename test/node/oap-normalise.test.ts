@@ -88,8 +88,9 @@ describe("dates", () => {
       ["next_review", "2024-05", "month"],
     ]);
     expect(read("Last reviewed: January 15, 2025 by the Inclusion Team")).toEqual([["last_reviewed", "2025-01-15", "day"]]);
-    // The reviewer's name starts with a letter; "by 12 May" is not someone called "1" on 2 May.
-    expect(read("Reviewed by 12 May 2024")).not.toContainEqual(["last_reviewed", "2024-05-02", "day"]);
+    // The reviewer's name starts with a letter: "by 12 May" is no one called "1" reviewing on 2 May,
+    // and whether it is a date done or a deadline, the text does not say.
+    expect(read("Reviewed by 12 May 2024")).toEqual([]);
     expect(read("Last reviewed: 17/07/2019")).toEqual([["last_reviewed", "2019-07-17", "day"]]);
     expect(read("Last Review: 7/31/2016")).toEqual([["last_reviewed", "2016-07-31", "day"]]);
     expect(read("This version of the toolkit was last updated in September 2023")).toEqual([["last_updated", "2023-09", "month"]]);
