@@ -21,8 +21,14 @@ import { segment, type Sentence } from "./segment";
  * school's unchanged report when the stored analysis came from another version.
  * 1.1.0: headings read from plain paragraphs and PDF text, abbreviations explained in place.
  * 1.2.0: a stated date that is no calendar day ("31/02/2026", "2025-13-45") is not read as a date.
+ * 1.3.0: rules widened and tightened against reports written in other voices (see README,
+ * "Generalising"): headings in a parent's words ("The people we work with", "Is it working?",
+ * "Life after school", "What changes do you make to the nursery?"); PDF text titles that open a
+ * paragraph; "every six to eight weeks"; early years checks; an abbreviation explained by "we
+ * shorten that to SEND" but not by a law's title; C01 needs more than the Designated Teacher's
+ * role; heads of year are not a named pastoral role; "All our staff ...:" is not a label.
  */
-export const ANALYSER_VERSION = "1.2.0";
+export const ANALYSER_VERSION = "1.3.0";
 
 export interface AnalyseOptions {
   /** The date to judge currency at, YYYY-MM-DD; default today (UTC). */

@@ -434,9 +434,15 @@ function judgeLookedAfter(item: RubricItem, passages: Passages): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["nothing on looked-after children with SEN"]);
   const text = mentions.map((s) => s.text).join(" ");
-  const found = CUES.C01.lacFeatures.filter(([, pattern]) => pattern.test(text)).map(([label]) => label);
-  if (found.length >= 2) return finding(item.id, "present", 0.8 + 0.05 * (found.length - 2), [`gives ${found.join("; ")}`], mentions, found);
-  return finding(item.id, "vague", 0.75, [`mentions looked-after children but not ${item.wanted}`], mentions, found);
+  const features = CUES.C01.lacFeatures.filter(([, pattern]) => pattern.test(text));
+  const found = features.map(([label]) => label);
+  // Saying only that a Designated Teacher works with the SENCO restates the role; naming the
+  // teacher, or saying how PEPs or the Virtual School come in, is what the school actually does.
+  const teacher = CUES.C01.lacFeatures[0]![1];
+  const concrete = features.some(([, , isConcrete]) => isConcrete) || mentions.some((s) => teacher.test(s.text) && passages.signal(s, "namedPerson"));
+  if (found.length >= 2 && concrete) return finding(item.id, "present", 0.8 + 0.05 * (found.length - 2), [`gives ${found.join("; ")}`], mentions, found);
+  const reason = found.length >= 2 ? "names the Designated Teacher's role but not who it is, nor how Personal Education Plans or the Virtual School link with SEN support" : `mentions looked-after children but not ${item.wanted}`;
+  return finding(item.id, "vague", 0.75, [reason], mentions, found);
 }
 
 
@@ -479,7 +485,7 @@ const ACRONYM = new RegExp(`\\b(${ACR})s?\\b`, "g");
 /**
  * The ways a report explains an abbreviation, each anchored (sticky) at the abbreviation, with
  * what must come before it as a lookbehind: "(SENCO)", "SENCO (special ...", "SENCO: the ...",
- * "SENCO stands for", "The SENCO is the teacher ...", "What is a SENCO".
+ * "SENCO stands for", "The SENCO is the teacher ...", "What is a SENCO", "(we shorten that to SEND)".
  */
 const EXPLAINED_AT = [
   new RegExp(`(?<=\\()${ACR}s?\\)`, "y"),
@@ -488,7 +494,18 @@ const EXPLAINED_AT = [
   new RegExp(`${ACR}\\s+(?:stands for|means|is short for)\\b`, "y"),
   new RegExp(`(?<=\\b(?:[Tt]he|[Aa]n?|[Oo]ur)\\s+)${ACR}\\s+is\\s+(?:the |a |an )?(?:person|teacher|member|responsible|someone|trained|document|legal|plan|service|specialist)\\b`, "y"),
   new RegExp(`(?<=\\b[Ww]hat (?:is|are) (?:an? |the )?)${ACR}s?\\b`, "y"),
+  new RegExp(`(?<=\\b(?:shorten(?:ed)?|abbreviated?) (?:that |this |it |them )?to |\\b(?:known as|called) )${ACR}s?\\b|${ACR}s? for short\\b`, "y"),
 ];
+
+/** What follows a phrase that is part of the title of a law or code ("... and Disability Regulations 2014"). */
+const LEGAL_TITLE_REST = /^[\w-]*(?:\s+(?:and|or|&|[A-Z][\w'’-]*))*?\s+(?:Regulations|Code of Practice|Act|Tribunal)\b/;
+
+/** Whether the text spells the abbreviation out other than in the title of a law or code. */
+function spelledOut(expansion: RegExp | undefined, text: string): boolean {
+  let outsideTitle = false;
+  if (expansion) execAll(expansion, text, (match) => (outsideTitle = !LEGAL_TITLE_REST.test(text.slice(match.index + match[0].length, match.index + match[0].length + 80))));
+  return outsideTitle;
+}
 
 /**
  * A line in capitals is a shouted title, not a run of abbreviations (nor is a heading without
@@ -534,7 +551,7 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
   const unexplained: string[] = [];
   let explained = 0;
   for (const [key, token] of acronyms) {
-    if (explainedKeys.has(key) || CUES.C04.expansions[key]?.test(text)) explained++;
+    if (explainedKeys.has(key) || spelledOut(CUES.C04.expansions[key], text)) explained++;
     else unexplained.push(token);
   }
   return { total: acronyms.size, explained, unexplained };

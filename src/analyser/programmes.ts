@@ -148,6 +148,12 @@ export const PROGRAMMES: readonly Programme[] = [
   { name: "Strengths and Difficulties Questionnaire", category: "assessment", pattern: "SDQs?|Strengths and Difficulties Questionnaire", caseSensitive: true },
   { name: "Phonics Screening Check", category: "assessment", pattern: "phonics screening check" },
   { name: "LanguageScreen", category: "assessment" },
+  // Early years
+  { name: "Progress Check at Age Two", category: "assessment", pattern: "progress check at (age )?(two|2)|(two|2)[- ]year[- ]old progress check" },
+  { name: "Reception Baseline Assessment", category: "assessment" },
+  { name: "EYFS Profile", category: "assessment", pattern: "EYFS ?Profile|Early Years Foundation Stage Profile|EYFSP" },
+  { name: "Ages and Stages Questionnaire", category: "assessment", pattern: "Ages and Stages Questionnaires?|ASQ(-3|:SE-2)?" },
+  { name: "Early Language Identification Measure", category: "assessment", pattern: "Early Language Identification Measure|ELIM" },
   { name: "Single Word Spelling Test", category: "assessment", pattern: "(GL )?Single Word Spelling Test|SWST" },
   { name: "Salford Sentence Reading Test", category: "assessment", pattern: "Salford( Sentence)? Reading Test" },
   { name: "Access Reading Test", category: "assessment" },

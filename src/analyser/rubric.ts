@@ -76,7 +76,7 @@ const TA_DEPLOYMENT =
 const ADAPTATIONS =
   /\bvisual timetables?|\bword mats|\btask planners|\b(?:coloured|colored) (?:overlays?|paper|backgrounds)|\boverlays\b|\btinted (?:paper|books|exercise books)|\bwriting slopes?|\bwobble cushions?|\bpencil grips?|\blaptops?\b|\bchromebooks?|\bipads?\b|\breader pens?|\breading pens?|\bspeech[- ]to[- ]text|\btext[- ]to[- ]speech|\bassistive technology|\bear defenders|\bfidget|\bworkstations?|\bquiet (?:space|room|area|corner|workspace|reading corner)|\bcalm (?:room|space|area)|\bsensory (?:room|space|tent|breaks?)|\bmovement breaks|\brest breaks|\btime[- ]out (?:passes|cards)|\bexit cards?|\benlarged print|\blarge print|\b(?:reduced|personalised|part[- ]time|adapted|shortened) (?:timetables?|homework(?: load)?|curriculum|day)|\bsmaller (?:classes|groups|teaching groups)|\blow[- ]arousal|\bvisual (?:supports|schedules)|\bnow and next boards?|\bsymbols\b|\bextra time\b|\breaders?\b|\bscribes?\b|\bseparate room|\bmodified (?:resources|papers)|\bmagnifiers?|\bradio aids?|\bpathways?\b|\bone fewer GCSE|\bsupported study/gi;
 const FACILITIES =
-  /\bstep[- ]free|\bramps?\b|\blifts?\b|\baccessible (?:toilets?|shower|entrances?|changing|parking)|\bhygiene (?:rooms?|suites?)|\bchanging (?:bench|places|rooms?|tables?)|\bChanging Places\b|\bhoists?\b|\bhearing loops?|\bdisabled (?:toilets?|parking|bay|space)|\bparking (?:bay|space)|\bhandrails?|\b(?:single|one) (?:level|storey)|\bwide(?:ned)? doors?|\bautomatic doors?|\bevac(?:uation)? chairs?|\bacoustic|\bsound[- ]absorbing|\bsensory rooms?|\bwheelchair (?:access|accessible)|\btactile|\bcontrast(?:ing)? (?:edges|strips)|\bsoft play|\bhydrotherapy pool/gi;
+  /\bstep[- ]free|\bramp(?:s|ed)?\b|\blifts?\b|\baccessible (?:toilets?|shower|entrances?|changing|parking)|\bhygiene (?:rooms?|suites?)|\bchanging (?:bench|places|rooms?|tables?)|\bChanging Places\b|\bhoists?\b|\bhearing loops?|\bdisabled (?:toilets?|parking|bay|space)|\bparking (?:bay|space)|\bhandrails?|\b(?:single|one) (?:level|storey)|\bwide(?:ned)? doors?|\bautomatic doors?|\bevac(?:uation)? chairs?|\bacoustic|\bsound[- ]absorbing|\bsensory rooms?|\bwheelchair (?:access|accessible)|\btactile|\bcontrast(?:ing)? (?:edges|strips)|\bsoft play|\bhydrotherapy pool/gi;
 /** Headings about disabled pupils in general, shared by the Equality Act items. */
 const DISABLED_PUPILS = /\bdisabled (?:pupils|students|children|learners|young people)|\b(?:pupils|students|children) with disabilities|\bdisability\b/;
 const SUPPORT_PROGRAMMES: readonly ProgrammeCategory[] = ["literacy", "numeracy", "language", "social_emotional", "motor_sensory", "communication_access"];
@@ -89,8 +89,8 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 1; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:kinds?|types?|range) of (?:special educational )?(?:sen|send|needs?|special|difficult)|\bneeds (?:we|do we|does (?:the|our) \w+|does \w+) (?:provide|support|cater|meet)|\b(?:sen|send|needs) (?:we|do we) (?:provide for|support|cater for)|\bwho (?:we|do we|does (?:the|our) \w+|does \w+) (?:support|cater for|provide for)|\b(?:which|what) (?:children|pupils|students|young people|needs)\b[^?]*\b(?:support|provide|cater|meet|come|attend)|\b(?:children|pupils|students) we support|\bwho comes to|\babout (?:our|the) school|\bareas? of need|\btype of (?:school|provision|setting)/,
-    topic: /\b(?:kinds?|types?|range) of (?:special educational )?(?:needs|sen|send)\b|\bneeds (?:we|that we) (?:\w+ ){0,3}(?:support|provide for|cater for|meet|see)\b|\bwe (?:\w+ ){0,2}(?:support|provide for|cater for|welcome) (?:children|pupils|students|young people) with\b|\bon (?:our|the) (?:sen|send|special educational needs|inclusion|additional needs) register\b|\bfour (?:broad )?areas\b|\b(?:main|primary|most common|largest) (?:needs?|groups?)\b|\b\d+ (?:children|pupils|students)\b[^.]{0,40}\b(?:SEN support|EHCP|EHC plan|Education, Health and Care)/i,
+    headings: /\b(?:kinds?|types?|range) of (?:special educational )?(?:sen|send|needs?|special|difficult)|\bneeds (?:we|do we|does (?:the|our) \w+|does \w+) (?:provide|support|cater|meet)|\b(?:sen|send|needs) (?:we|do we) (?:provide for|support|cater for)|\bwho (?:we|do we|does (?:the|our) \w+|does \w+) (?:support|cater for|provide for)|\b(?:which|what) (?:children|pupils|students|young people|needs)\b[^?]*\b(?:support|provide|cater|meet|come|attend)|\b(?:children|pupils|students) we support|\bwho comes to|\babout (?:our|the) (?:school|nursery|academy|college)|\babout us\b|\bareas? of need|\btype of (?:school|provision|setting)/,
+    topic: /\b(?:kinds?|types?|range) of (?:special educational )?(?:needs|sen|send)\b|\bneeds (?:we|that we) (?:\w+ ){0,3}(?:support(?:ing)?|provid(?:e|ing) for|cater(?:ing)? for|meet(?:ing)?|see(?:ing)?)\b|\bwe (?:\w+ ){0,2}(?:support|provide for|cater for|welcome) (?:children|pupils|students|young people) with\b|\bon (?:our|the) (?:sen|send|special educational needs|inclusion|additional needs) register\b|\bfour (?:broad )?areas\b|\b(?:main|primary|most common|largest) (?:needs?|groups?)\b|\b\d+ (?:of (?:our|the) )?(?:children|pupils|students)\b[^.]{0,40}\b(?:SEN support|EHCP|EHC plan|Education, Health and Care)/i,
     specifics: [
       { label: "needs named beyond the four broad areas", pattern: NEEDS, atLeast: 2, weight: 2 },
       { label: "numbers of pupils with SEN or by need", signal: "quantity", weight: 2 },
@@ -136,7 +136,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(a); SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /effective|evaluat|\b(?:know|check|tell|see|measure)\b[^?]*\b(?:working|works|work|impact|difference|success)|\bimpact\b|\bquality (?:of (?:our )?(?:provision|send|sen|support)|assurance)|\bhow good is/,
+    headings: /effective|evaluat|\b(?:know|check|tell|see|measure)\b[^?]*\b(?:working|works|work|impact|difference|success)|\b(?:is|are) (?:it|this|the support|our support|the provision|our provision)\b[^?]*\bworking\b|\bimpact\b|\bquality (?:of (?:our )?(?:provision|send|sen|support)|assurance)|\bhow good is/,
     topic: /\beffective(?:ness)?\b|\bevaluat\w*|\bimpact of\b|\bprovision maps?\b|\b(?:pre|post)[- ](?:and[- ]post[- ])?(?:intervention|test|assessment)|\bstart and end of\b|\bentry and exit (?:data|scores|assessments?)\b|\bquality assurance\b|\b(?:send|sen) report to (?:the )?governors\b|\breports? (?:on|to) (?:the )?(?:local )?govern\w*/i,
     specifics: [
       { label: "results from last year", signal: "pastResults", weight: 2 },
@@ -183,7 +183,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(c)",
     requirement: "must",
     check: "section",
-    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching/,
+    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching|\b(?:help|support)\b[^?]*\b(?:in|during) (?:the |their |my child's |your child's )?(?:class(?:room)?|playroom)\b/,
     headingExclude: /\btraining\b|\bassistants?\b|\bexpertise\b/,
     topic: /\bquality first teaching\b|\bhigh[- ]quality (?:inclusive )?teaching\b|\badaptive teaching\b|\bdifferentiat\w*|\bteaching assistants?\b[^.]{0,60}\b(?:work|support|deploy|allocat|linked)|\bevery teacher is (?:a teacher of|responsible)|\bteachers (?:adapt|plan|use|are responsible)|\bscaffold\w*|\bpre[- ]teach\w*/i,
     specifics: [
@@ -208,7 +208,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(d); SEND Code of Practice 6.79 and 6.82",
     requirement: "must",
     check: "section",
-    headings: /\badapt(?!ive teaching)|\badjust|\bcurriculum|\blearning environment|\baccess arrangements|\bexam(?:ination)?s?\b|\bpathways/,
+    headings: /\badapt(?!ive teaching)|\badjust|\bcurriculum|\blearning environment|\baccess arrangements|\bexam(?:ination)?s?\b|\bpathways|\bchanges?\b[^?]*\b(?:to|in) (?:the |our )?(?:nursery|school|classroom|class|setting|environment|timetable|day)\b/,
     topic: /\badapt(?:ed|ation|ations|ing)?\b[^.]{0,40}\b(?:curriculum|environment|classroom|timetable|tasks?|resources)|\b(?:curriculum|environment|classroom)\b[^.]{0,30}\badapt|\baccess arrangements\b|\b(?:personalised|reduced|part[- ]time) timetable\b|\bvisual timetables?\b|\boverlays\b|\bwriting slopes?\b|\bassistive technology\b|\bworkstations?\b/i,
     specifics: [
       { label: "concrete adaptations", pattern: ADAPTATIONS, atLeast: 2, weight: 2 },
@@ -434,8 +434,9 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 10; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\bother (?:professionals|agencies|services|people|bodies|organisations)|\boutside (?:agencies|professionals|services)|\bexternal (?:agencies|professionals|support|services)|\bwho else|\bmulti-agency|\bhealth,? (?:and )?(?:social )?care|\bworking with (?:other|health|outside)|\b(?:services|people) providing|\bpartner (?:agencies|services)/,
-    topic: /\boutside agencies\b|\bexternal (?:agencies|professionals|services)\b|\bmulti[- ]agency\b|\bother professionals\b|\bwork(?:s|ing)? (?:closely )?(?:with|alongside)\b[^.]{0,80}\b(?:services?|agencies|professionals|therapists|teams?|CAMHS|nursing)\b/i,
+    // "Other people you can talk to" lists contacts for concerns (C03), not outside services.
+    headings: /\bother (?:professionals|agencies|services|bodies|organisations)|\bother people\b(?! (?:you|to) )|\boutside (?:agencies|professionals|services)|\bexternal (?:agencies|professionals|support|services)|\bwho else|\bmulti-agency|\bhealth,? (?:and )?(?:social )?care|\bworking with (?:other|health|outside|partners|specialists|professionals|services)|\b(?:services|professionals|agencies|people|organisations|partners|specialists|experts) (?:that |who )?(?:we|the school) work(?:s|ing)? with\b|\bwho (?:else )?(?:we|do we|does the school) work with\b|\b(?:services|people) providing|\bpartner (?:agencies|services)/,
+    topic: /\boutside agencies\b|\bexternal (?:agencies|professionals|services)\b|\bmulti[- ]agency\b|\bother professionals\b|\bwork(?:s|ing)? (?:closely )?(?:with|alongside)\b[^.]{0,80}\b(?:services?|agencies|professionals|therapists|teams?|CAMHS|nursing)\b|\b(?:expert|specialist|outside) (?:help|advice|support)\b[^.]{0,30}\bfrom\b|\bask (?:for )?(?:help|advice|support) from\b/i,
     specifics: [
       { label: "named services", signal: "namedService", weight: 2 },
       { label: "several named services", pattern: /\beducational psycholog\w*|\bspeech and language\b|\boccupational therap\w*|\bphysiotherap\w*|\bCAMHS\b|\bMental Health Support Team\b|\bschool nurs\w*|\bEarly Help\b|\bsocial care\b|\bsensory (?:support )?service|\bautism (?:outreach )?(?:team|service)|\bspecialist teach\w* service|\bpaediatric\w*|\bhealth visitor/gi, atLeast: 3 },
@@ -471,7 +472,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 12; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /transition|\bmov(?:e|es|ing) (?:on|up|between|to|school|class|from)|\bjoin(?:s|ing)? (?:or leave|us|the school|school|reception|\w+)|\bstart(?:s|ing)? (?:school|reception|at|nursery|year)|\bleav(?:e|es|ing)\b|\bchanging (?:class|school)|\bnext (?:school|stage|steps|setting|class)|\bpreparing for adulthood|\badulthood|\bpost-?16|\bcareers|\bfuture\b|\bphases?\b/,
+    headings: /transition|\bmov(?:e|es|ing) (?:on|up|between|to|school|class|from)|\bjoin(?:s|ing)? (?:or leave|us|the school|school|reception|\w+)|\bstart(?:s|ing)? (?:school|reception|at|nursery|year)|\bleav(?:e|es|ing)\b|\bchanging (?:class|school)|\bnext (?:school|stage|steps|setting|class)|\bpreparing for adulthood|\badulthood|\bpost-?16|\bcareers|\bfuture\b|\bphases?\b|\blife after\b|\bafter (?:year 11|sixth form|college)\b/,
     topic: /\btransition\w*|\bmov(?:e|es|ing) (?:on|up|to (?:secondary|a new|their next|the next|year)|between)|\bnext (?:school|setting|phase|stage)\b|\bpreparing for adulthood\b|\bpost[- ]16\b|\bcareers?\b|\bindependent living\b|\bsupported internships?\b|\binduction\b|\bstarting (?:school|reception|year 7|nursery)/i,
     specifics: [
       { label: "when each step happens", pattern: /\b(?:in|during|by|before|from) (?:the )?(?:january|february|march|april|may|june|july|august|september|october|november|december|autumn|spring|summer)\b|\b(?:autumn|spring|summer) term\b|\byear (?:[1-9]|1[0-4])\b|\breception\b|\bfirst (?:week|day|half term)\b/gi },
@@ -557,7 +558,7 @@ export const RUBRIC: readonly RubricItem[] = [
     headings: /\baccessib(?:le|ility)\b(?!\s+(?:plan|strategy|statement|policy))|\baccess (?:to|for|around) (?:the )?(?:school|building|site|premises|classrooms?)|^access$|\bphysical access|\bthe building|\bpremises|\bdisabled (?:access|facilities)|\bfacilities\b[^?]*\baccess/,
     broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b|access arrangements/,
-    topic: /\bwheelchair\b|\bstep[- ]free\b|\bramps?\b|\baccessible (?:toilet|entrance|parking|changing|shower)|\bhygiene (?:room|suite)\b|\bchanging (?:bench|places|room)\b|\bhoists?\b|\bhearing loops?\b|\bdisabled (?:toilet|parking|access)\b|\bhandrails?\b|\b(?:single|one) (?:level|storey)\b|\bfully accessible\b|\baccessible (?:to|for) (?:all|pupils|students|children|disabled|wheelchair|everyone)|\b(?:reasonable|physical) access\b|\baccess (?:to|around) the (?:building|site|school)\b/i,
+    topic: /\bwheelchair\b|\bstep[- ]free\b|\bramp(?:s|ed)?\b|\baccessible (?:toilet|entrance|parking|changing|shower)|\bhygiene (?:room|suite)\b|\bchanging (?:bench|places|room)\b|\bhoists?\b|\bhearing loops?\b|\bdisabled (?:toilet|parking|access)\b|\bhandrails?\b|\b(?:single|one) (?:level|storey)\b|\bfully accessible\b|\baccessible (?:to|for) (?:all|pupils|students|children|disabled|wheelchair|everyone)|\b(?:reasonable|physical) access\b|\baccess (?:to|around) the (?:building|site|school)\b/i,
     specifics: [
       { label: "named facilities", pattern: FACILITIES, atLeast: 2, weight: 2 },
       { label: "a named facility", pattern: FACILITIES },
@@ -713,11 +714,13 @@ export const FACT_CUES = {
     onRequest: /\bon request\b|\bfrom the (?:school )?office\b|\bask (?:the|at) (?:school )?office\b/i,
   },
   C01: {
-    lacFeatures: <ReadonlyArray<readonly [string, RegExp]>>[
-      ["a Designated Teacher", /\bdesignated teacher\b/i],
-      ["Personal Education Plans", /\bpersonal education plans?\b|\bPEPs?\b/],
-      ["the Virtual School", /\bvirtual school\b/i],
-      ["how the Designated Teacher and SENCO work together", /\b(?:SENC?D?O|SENDCo|SEN support|EHC ?P?|support plan|learning plan)\b[^.]*\b(?:PEP|personal education plan|designated teacher)|\b(?:PEP|personal education plan|designated teacher)\b[^.]*\b(?:SENC?D?O|SENDCo|SEN support|EHC ?P?|support plan|learning plan)\b/i],
+    /** What an answer on looked-after children gives; a concrete one (true) goes beyond the role's legal description. */
+    lacFeatures: <ReadonlyArray<readonly [string, RegExp, boolean]>>[
+      ["a Designated Teacher", /\bdesignated teacher\b/i, false],
+      // The abbreviation in capitals only: "pep" is a word.
+      ["Personal Education Plans", /\b[Pp]ersonal [Ee]ducation [Pp]lans?\b|\bPEPs?\b/, true],
+      ["the Virtual School", /\bvirtual school\b/i, true],
+      ["how the Designated Teacher and SENCO work together", /\b(?:SENC?D?O|SENDCo|SEN support|EHC ?P?|support plan|learning plan)\b[^.]*\b(?:PEP|personal education plan|designated teacher)|\b(?:PEP|personal education plan|designated teacher)\b[^.]*\b(?:SENC?D?O|SENDCo|SEN support|EHC ?P?|support plan|learning plan)\b/i, false],
     ],
   },
   C02: {
@@ -735,28 +738,28 @@ export const FACT_CUES = {
     otherFormats: /\blarge[- ]print\b|\beasy[- ]read\b|\btranslat\w+ (?:summary|version|copy|copies|into)|\b(?:other|different) languages\b|\baudio (?:version|format|recording)\b|\bbraille\b|\bsymbol(?:s|-supported)? (?:version|format)\b|\b(?:other|alternative|different|accessible) formats?\b|\bread (?:it )?(?:aloud|to you)\b|\bBritish Sign Language\b|\bBSL\b|\binterpreters?\b/i,
     /** Common expansions, so an acronym whose full form the report uses counts as explained. */
     expansions: <Readonly<Record<string, RegExp>>>{
-      SEN: /special educational needs?/i,
-      SEND: /special educational needs and disabilit/i,
-      SENCO: /special educational needs (?:and disabilit(?:y|ies) )?co-?ordinator/i,
-      SENDCO: /special educational needs and disabilit(?:y|ies) co-?ordinator/i,
-      EHCP: /education,? health and care plan/i,
-      EHC: /education,? health and care/i,
-      ELSA: /emotional literacy support assistant/i,
-      CAMHS: /child(?:ren)? and adolescent mental health/i,
-      SALT: /speech and language therap/i,
-      SLCN: /speech,? language and communication need/i,
-      SEMH: /social,? emotional and mental health/i,
-      ASC: /autis(?:m|tic) spectrum condition/i,
-      ASD: /autis(?:m|tic) spectrum disorder/i,
-      ADHD: /attention deficit/i,
-      PEP: /personal education plan/i,
-      SENDIASS: /information,? advice and support/i,
-      TA: /teaching assistant/i,
-      LSA: /learning support assistant/i,
-      EP: /educational psycholog/i,
-      OT: /occupational therap/i,
-      CPD: /(?:continuing|continuous) professional development/i,
-      MAT: /multi-?academy trust/i,
+      SEN: /special educational needs?/gi,
+      SEND: /special educational needs? (?:and|or|&) disabilit/gi,
+      SENCO: /special educational needs? (?:(?:and|or|&) disabilit(?:y|ies) )?co-?ordinator/gi,
+      SENDCO: /special educational needs? (?:and|or|&) disabilit(?:y|ies) co-?ordinator/gi,
+      EHCP: /education,? health and care plan/gi,
+      EHC: /education,? health and care/gi,
+      ELSA: /emotional literacy support assistant/gi,
+      CAMHS: /child(?:ren)? and adolescent mental health/gi,
+      SALT: /speech and language therap/gi,
+      SLCN: /speech,? language and communication need/gi,
+      SEMH: /social,? emotional and mental health/gi,
+      ASC: /autis(?:m|tic) spectrum condition/gi,
+      ASD: /autis(?:m|tic) spectrum disorder/gi,
+      ADHD: /attention deficit/gi,
+      PEP: /personal education plan/gi,
+      SENDIASS: /information,? advice and support/gi,
+      TA: /teaching assistant/gi,
+      LSA: /learning support assistant/gi,
+      EP: /educational psycholog/gi,
+      OT: /occupational therap/gi,
+      CPD: /(?:continuing|continuous) professional development/gi,
+      MAT: /multi-?academy trust/gi,
     },
     notAcronyms: new Set(["UK", "OK", "PE", "TV", "IT", "ICT", "AM", "PM", "II", "III", "IV", "VI", "GCSE", "GCSES", "NHS", "DFE", "SATS", "URN", "PDF"]),
   },

@@ -47,6 +47,8 @@ const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]/;
 const NUMBERING = /^\s*(?:(?:section|part|q(?:uestion)?)\s*)?\(?\d{1,2}(?:\.\d{1,2}){0,3}[.):]?\s+|^\s*\(?[a-z]\)\s+/i;
 /** "Admissions: ..." or "SENCO - ..." at the start of a block: the label is a local heading. */
 const LEADING_LABEL = /^([A-Z][\w'’()&/,-]*(?:\s+[\w'’()&/,-]+){0,5})\s*(?::|\s[–—-]\s)\s*(?=\S)/;
+/** A quantifier or pronoun opens a sentence's subject ("All our staff use ...: we ..."), never a label. */
+const SUBJECT_OPENING = /^(?:All|Every|Each|Some|Most|Many|Any|We|They|It|This|These|There)\b/;
 const SENTENCE_BOUNDARY = /[.!?](?:["”’)\]]*)\s+(?=["“‘(]?[A-Z0-9£])|;\s+(?=[a-z])(?=[^;]{40,})/g;
 /** Periods that do not end a sentence: titles, common abbreviations and initials ("Mrs J. Smith"). */
 const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Mx|St|No|e\.g|i\.e|etc|Inc|approx|incl|Co|Ltd|vs|cf)\.$|(?:^|\s)[A-Z]\.$/;
@@ -155,7 +157,10 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
     const firstCell = block.table?.cells[0];
     let label: string | undefined;
     if (block.kind === "table_row" && firstCell && block.table!.cells.filter(Boolean).length > 1 && firstCell.split(/\s+/).length <= 12) label = firstCell;
-    else label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
+    else {
+      label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
+      if (label && SUBJECT_OPENING.test(label)) label = undefined;
+    }
     // A label naming a rubric topic starts a new answer: the question above no longer applies.
     if (label && isTopic(label)) local = null;
     const chain = local || label ? [...(label ? [label] : []), ...(local ? [local] : []), ...reversed] : reversed;

@@ -15,11 +15,11 @@ const MONTH =
   "(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)";
 
 export const SIGNAL_PATTERNS = {
-  /** How often: "termly", "every six weeks", "twice a week", "three 20-minute sessions a week". */
+  /** How often: "termly", "every six weeks", "every six to eight weeks", "twice a week", "three 20-minute sessions a week". */
   frequency: new RegExp(
     [
       "\\b(?:daily|weekly|fortnightly|monthly|termly|half[- ]termly|twice[- ]yearly|annually|yearly)\\b",
-      `\\bevery\\s+(?:${PERIOD}|${WEEKDAY}|other ${PERIOD}|${NUM}\\s+(?:${PERIOD})s?)\\b`,
+      `\\bevery\\s+(?:${PERIOD}|${WEEKDAY}|other ${PERIOD}|${NUM}(?:\\s*(?:to|or|-|–)\\s*${NUM})?\\s+(?:${PERIOD})s?)\\b`,
       `\\beach\\s+(?:${PERIOD}|${WEEKDAY})\\b`,
       `\\b(?:once|twice|${NUM}\\s+times)\\s+(?:a|per|each|every)\\s+(?:${PERIOD})\\b`,
       `\\b${NUM}\\s+(?:\\d+[- ]minute\\s+)?(?:sessions?|lessons?|days?|visits?|meetings?|mornings?|afternoons?)\\s+(?:a|per|each|every)\\s+(?:${PERIOD})\\b`,
@@ -91,7 +91,10 @@ export const SIGNAL_PATTERNS = {
     ].join("|"),
     "g",
   ),
-  /** Named pastoral and specialist roles. */
+  /**
+   * Named pastoral and specialist roles. Not tutors or heads of year: every secondary school has
+   * them, so naming them says nothing about the support a pupil with SEN gets.
+   */
   namedRole: new RegExp(
     [
       "\\bELSA\\b|\\bEmotional Literacy Support Assistant\\b",
@@ -100,7 +103,6 @@ export const SIGNAL_PATTERNS = {
       "\\bfamily support (?:worker|officer|lead)s?\\b",
       "\\bpastoral (?:support )?(?:officer|lead|leader|manager|worker|assistant|team)s?\\b",
       "\\bstudent support officers?\\b",
-      "\\bheads? of year\\b",
       "\\bmental health (?:lead|champion|first aider)s?\\b",
       "\\bkey workers?\\b",
       "\\bhome[- ]school link workers?\\b",

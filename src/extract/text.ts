@@ -180,7 +180,18 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
       next !== undefined &&
       next.page === line.page &&
       /^["“‘(]?[A-Z0-9]/.test(next.text.trim());
-    const setApart = standsAlone || between;
+    // After a blank line, a short unpunctuated line over a full-width line that starts a new
+    // sentence is the title of the paragraph below it ("Teaching in class" / "All our teachers ...").
+    const leads =
+      line.gapBefore &&
+      text.length < typicalWidth * 0.6 &&
+      !/[.!?;:,]$/.test(text) &&
+      next !== undefined &&
+      !next.gapBefore &&
+      next.page === line.page &&
+      /^["“‘(]?[A-Z]/.test(next.text.trim()) &&
+      next.text.trim().length >= typicalWidth * 0.6;
+    const setApart = standsAlone || between || leads;
     const bullet = text.match(BULLET) ?? (line.gapBefore ? text.match(LETTERED) : null);
 
     if (bullet) {

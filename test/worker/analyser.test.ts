@@ -202,6 +202,76 @@ describe("finding answers", () => {
     expect(result.items.K05.status).toBe("vague");
   });
 
+  it("knows the items that headings in a parent's words name", () => {
+    const named = headingMatcher();
+    const expected: Array<[string, string[]]> = [
+      ["About us", ["K01"]],
+      ["How will you help my child in the playroom?", ["K03c"]],
+      ["What changes do you make to the nursery?", ["K03d"]],
+      ["Is it working?", ["K03a"]],
+      ["Life after school", ["K12"]],
+      ["The people we work with", ["K10"]],
+      ["Other people you can talk to", []],
+    ];
+    for (const [heading, ids] of expected) expect(named(heading), heading).toEqual(ids);
+  });
+
+  it("does not take the start of a sentence before a colon for a label", () => {
+    const result = analyseBlocks(
+      blocks([["Feelings and friendships", ["All our staff use emotion coaching: we name feelings and help children calm down. Our learning mentor, Mr Josh Kerr, sees children each week."]]]),
+      AS_OF,
+    );
+    expect(result.items.K03g.status).toBe("present");
+    expect(result.items.K05.evidence).toEqual([]);
+  });
+
+  it("counts what a school says it does, not the pastoral structure every school has", () => {
+    const k03g = (text: string) => analyseBlocks(blocks([["Wellbeing", [text]]]), AS_OF).items.K03g.status;
+    expect(k03g("Every student has a tutor and a Head of Year, and may be referred for support where necessary.")).toBe("vague");
+    expect(k03g("Our learning mentor runs a Drawing and Talking group for Year 7 every Tuesday.")).toBe("present");
+  });
+
+  it("reads the needs and numbers an early years setting gives, and its ramps and checks", () => {
+    const result = analyseBlocks(
+      blocks([
+        ["About us", ["This year 17 of our children have an SEN Support Plan. The needs we are supporting right now include speech and language delay, autism and Down syndrome."]],
+        ["Our building", ["The building has ramped access to the main entrance and a disabled toilet next to the hall."]],
+        ["How do you notice if my child needs extra help?", ["For two-year-olds we complete the Progress Check at Age Two with you."]],
+        ["Your child's support plan", ["Every six to eight weeks you meet the key person and the SENCO to look at the plan together."]],
+      ]),
+      AS_OF,
+    );
+    expect(statuses(result)).toMatchObject({ K01: "present", E03: "present", K02: "present", K03b: "present" });
+  });
+
+  it("reads the services a school works with under a heading that says so, and not contacts for concerns", () => {
+    const services = "With your agreement we may ask the Westmere Educational Psychology Service, the NHS speech and language therapy team or the Westmere Sensory Support Service to see your child. The SENCO makes each referral.";
+    const k10 = (heading: string) => analyseBlocks(blocks([[heading, [services]]]), AS_OF).items.K10;
+    expect(k10("The people we work with").status).toBe("present");
+    expect(k10("Specialist services we work with").status).toBe("present");
+    const contacts = analyseBlocks(blocks([["Other people you can talk to", ["Your child's form tutor answers day-to-day questions."]], ["Outside help", [services]]]), AS_OF).items.K10;
+    expect(contacts.evidence.map((e) => e.quote).join(" ")).not.toContain("form tutor");
+  });
+
+  it("counts an abbreviation spelled out or shortened in the text, but not one whose words only appear in a law's title", () => {
+    const c04 = (paragraph: string) => analyseBlocks(blocks([["About this report", [paragraph, "Our SENCO (special educational needs co-ordinator) is Mrs Ward."]]]), AS_OF).items.C04;
+    expect(c04("Your child may have a special educational need or disability (we shorten that to SEND) and we will help.").status).toBe("present");
+    expect(c04("Some pupils have special educational needs or disabilities, and this page explains how we support children with SEND.").status).toBe("present");
+    // The Regulations' title holds the words of SEN and SEND, but it explains neither.
+    const inTitle = c04("This report meets the Special Educational Needs and Disability Regulations 2014. Pupils with SEN or SEND are supported.");
+    expect(inTitle.status).toBe("vague");
+    expect(inTitle.reasons.join(" ")).toContain("SEN");
+  });
+
+  it("asks more than the Designated Teacher's role for looked-after children", () => {
+    const c01 = (paragraph: string) => analyseBlocks(blocks([["Looked-after children", [paragraph]]]), AS_OF).items.C01;
+    const role = c01("The Designated Teacher for looked-after children works closely with the SENCO.");
+    expect(role.status).toBe("vague");
+    expect(role.reasons[0]).toContain("not who it is");
+    expect(c01("Our Designated Teacher, Mr Tom Hale, works closely with the SENCO.").status).toBe("present");
+    expect(c01("The Designated Teacher makes sure each child's Personal Education Plan matches their SEN support.").status).toBe("present");
+  });
+
   it("treats a special school's K02 and K04 as not required, reading the type from the text", () => {
     const result = analyseBlocks(blocks([["About us", ["Fernhill is a community special school for pupils aged 4 to 19 with severe learning difficulties."]]]), AS_OF);
     expect(result.document.school_type).toBe("special");

@@ -213,6 +213,26 @@ describe("textToBlocks", () => {
     ]);
   });
 
+  it("finds the short line that opens a paragraph after a blank line as its title, but not a short line over a short one", () => {
+    const read = styledText(
+      "Invented school, report for tests. We write this report every year and publish it in",
+      "September on our website for families.",
+      "",
+      "How we teach",
+      "Teachers pre-teach new words and use visual timetables in every class, and teaching",
+      "assistants work with small groups.",
+      "",
+      "Mrs J Ashworth",
+      "Assistant Headteacher",
+    );
+    expect(read).toEqual([
+      ["paragraph", "Invented school, report for tests. We write this report every year and publish it in September on our website for families.", false],
+      ["paragraph", "How we teach", true],
+      ["paragraph", "Teachers pre-teach new words and use visual timetables in every class, and teaching assistants work with small groups.", false],
+      ["paragraph", "Mrs J Ashworth Assistant Headteacher", false],
+    ]);
+  });
+
   it("finds long and numbered questions between sentences as headings, but not a numbered line that carries on a sentence", () => {
     const read = styledText(
       "Invented school, report for tests. We write this report every year and publish it",
