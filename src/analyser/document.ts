@@ -33,7 +33,8 @@ const PUBLISHED_LABEL = new RegExp(
   `\\b(?:published|last updated|updated|date of (?:this )?(?:report|publication|issue)|date written|written|last reviewed|reviewed|approved|date approved|date agreed|ratified|issued|produced|date)\\b(?:\\s+(?:on|in|by|:))?\\s*[:\\-–]?\\s*(${DATE})`,
   "gi",
 );
-const TITLE_DATE = new RegExp(`\\b(?:information report|sen(?:d)? report|local offer|report)\\b[^.\\n]{0,25}?\\b(${MONTH_NAME}\\.?,?\\s+(?:19|20)\\d{2})`, "gi");
+/** A month or term and year after the report's title, on its line or alone on the next ("SEND Information Report" / "Spring 2024"). */
+const TITLE_DATE = new RegExp(`\\b(?:information report|sen(?:d)? report|local offer|report)\\b(?:[^.\\n]{0,25}?|\\n)\\b((?:${MONTH_NAME}|autumn|spring|summer)\\.?(?:\\s+term)?,?\\s+(?:19|20)\\d{2})`, "gi");
 const ACADEMIC_YEAR = /\b(?:information report|report|sen(?:d)?|academic year|school year)\b[^.\n]{0,40}?\b((?:19|20)\d{2})\s*(?:[-–/]|to)\s*((?:19|20)?\d{2})\b/gi;
 
 export function parseDate(text: string): { iso: string; precision: DatedText["precision"] } | null {
@@ -108,7 +109,8 @@ function collect(text: string, windows: Array<[number, number]>, base: number | 
     } else parsed = parseDate(match[1]!);
     if (!parsed) continue;
     taken.push([start, end]);
-    into.push({ ...parsed, kind, quote: match[0], start: base === null ? null : base + start, end: base === null ? null : base + end });
+    // A stamp can run over a line break (a title and the term under it); the quote reads as one line.
+    into.push({ ...parsed, kind, quote: match[0].replace(/\s+/g, " "), start: base === null ? null : base + start, end: base === null ? null : base + end });
   }
 }
 

@@ -23,10 +23,12 @@ import { segment, type Sentence } from "./segment";
  * 1.2.0: a stated date that is no calendar day ("31/02/2026", "2025-13-45") is not read as a date.
  * 1.3.0: rules widened and tightened against reports written in other voices (see README,
  * "Generalising"): headings in a parent's words ("The people we work with", "Is it working?",
- * "Life after school", "What changes do you make to the nursery?"); PDF text titles that open a
- * paragraph; "every six to eight weeks"; early years checks; an abbreviation explained by "we
- * shorten that to SEND" but not by a law's title; C01 needs more than the Designated Teacher's
- * role; heads of year are not a named pastoral role; "All our staff ...:" is not a label.
+ * "Life after school", "What changes do you make to the nursery?", "Who we are", "Buildings");
+ * PDF text titles that open a paragraph; "every six to eight weeks"; early years checks; a term
+ * and year under the title as the report's date; "ring the academy and ask for her" as an office
+ * route; an abbreviation explained by "we shorten that to SEND" but not by a law's title; C01
+ * needs more than the Designated Teacher's role; heads of year are not a named pastoral role;
+ * "All our staff ...:" is not a label.
  */
 export const ANALYSER_VERSION = "1.3.0";
 

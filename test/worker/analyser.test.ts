@@ -212,6 +212,10 @@ describe("finding answers", () => {
       ["Life after school", ["K12"]],
       ["The people we work with", ["K10"]],
       ["Other people you can talk to", []],
+      ["Who we are", ["K01"]],
+      ["Buildings", ["E03"]],
+      ["Building confidence", []],
+      ["Hearing from students", ["K08"]],
     ];
     for (const [heading, ids] of expected) expect(named(heading), heading).toEqual(ids);
   });
@@ -242,6 +246,21 @@ describe("finding answers", () => {
       AS_OF,
     );
     expect(statuses(result)).toMatchObject({ K01: "present", E03: "present", K02: "present", K03b: "present" });
+  });
+
+  it("takes a SENCO reached by asking the switchboard as reached through the office, and a term and year under the title as the report's date", () => {
+    const result = analyseBlocks(
+      [
+        { kind: "heading", text: "SEND Information Report", level: 1, headingPath: [], links: [] },
+        { kind: "paragraph", text: "Spring 2024", headingPath: ["SEND Information Report"], links: [] },
+        { kind: "heading", text: "Who to talk to", level: 2, headingPath: ["SEND Information Report"], links: [] },
+        { kind: "paragraph", text: "Our SENCO is Ms Andrea Kowal. To speak to her, ring the academy on 01632 960660 and ask for her.", headingPath: ["SEND Information Report", "Who to talk to"], links: [] },
+      ],
+      AS_OF,
+    );
+    expect(result.items.K04.status).toBe("vague");
+    expect(result.document.report_date).toMatchObject({ date: "2024-01-01", quote: "Information Report Spring 2024" });
+    expect(result.items.D01.status).toBe("vague");
   });
 
   it("reads the services a school works with under a heading that says so, and not contacts for concerns", () => {
