@@ -22,6 +22,7 @@ export const PROBLEMS = {
   not_found: { status: 404, title: "Not found", description: "No resource exists at this path, or the identifier matched nothing." },
   method_not_allowed: { status: 405, title: "Method not allowed", description: "The path exists but does not accept this HTTP method. The `Allow` header lists the methods it does accept." },
   not_acceptable: { status: 406, title: "Not acceptable", description: "None of the media types in the Accept header can be produced for this resource." },
+  precondition_failed: { status: 412, title: "Precondition failed", description: "The resource does not match the request's If-Match or If-Unmodified-Since header, so it was not sent." },
   payload_too_large: { status: 413, title: "Payload too large", description: "The request body is larger than this endpoint accepts." },
   range_not_satisfiable: { status: 416, title: "Range not satisfiable", description: "The Range header asks for bytes outside the file. The Content-Range header gives the file's size." },
   unsupported_media_type: { status: 415, title: "Unsupported media type", description: "The request body's Content-Type is not one this endpoint accepts." },

@@ -56,6 +56,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: "The bearer token is wrong, or write access is turned off on this deployment.",
   404: "Nothing matches the identifier.",
   405: "The path does not accept this method.",
+  412: "The resource does not match the If-Match or If-Unmodified-Since header.",
   413: "The request body is too large.",
   415: "The request body's media type is not accepted.",
   416: "The requested byte range is outside the file.",

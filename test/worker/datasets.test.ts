@@ -74,6 +74,31 @@ describe("downloads", () => {
     expect(again.status).toBe(304);
   });
 
+  it("judges conditional headers against the ETag it sent, gzipped or not, and ignores malformed ones", async () => {
+    const file = "/v1/datasets/1.0.0/files/statements.csv";
+    for (const encoding of ["gzip", "identity"]) {
+      const first = await raw(file, { headers: { "Accept-Encoding": encoding } });
+      await first.arrayBuffer();
+      const etag = first.headers.get("etag")!;
+      const again = (headers: Record<string, string>) => raw(file, { headers: { "Accept-Encoding": encoding, ...headers } });
+      expect((await again({ "If-None-Match": `"other", ${etag}` })).status, encoding).toBe(304);
+      expect((await again({ "If-None-Match": "*" })).status, encoding).toBe(304);
+      await expectProblem(await again({ "If-Match": '"other"' }), 412, "precondition_failed");
+      await expectProblem(await again({ "If-Unmodified-Since": "Mon, 01 Jan 1990 00:00:00 GMT" }), 412, "precondition_failed");
+      // Malformed validators are ignored, as if absent: the file is sent.
+      const malformed: Array<[string, string]> = [["If-None-Match", "garbage"], ["If-Match", "garbage"], ["If-None-Match", 'W/"x", "y", ,,, "'], ["If-Unmodified-Since", "garbage"], ["If-Modified-Since", "garbage"]];
+      for (const [name, value] of malformed) {
+        const headers = { [name]: value };
+        const res = await again(headers);
+        expect(res.status, `${encoding} ${JSON.stringify(headers)}`).toBe(200);
+        expect(new Uint8Array(await res.arrayBuffer())).toEqual(statementsCsv);
+      }
+      const matched = await again({ "If-Match": etag });
+      expect(matched.status).toBe(200);
+      await matched.arrayBuffer();
+    }
+  });
+
   it("sends text gzipped to clients that accept it, with the compressed length", async () => {
     const res = await raw("/v1/datasets/1.0.0/files/statements.csv", { headers: { "Accept-Encoding": "gzip" } });
     expect(res.status).toBe(200);

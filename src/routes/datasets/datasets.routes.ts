@@ -128,7 +128,7 @@ export const download = createRoute({
   tags,
   summary: "Download a release file",
   description:
-    "The file, with Content-Length, a strong ETag (If-None-Match answers 304), gzip when the client accepts it for text files, and byte ranges (`Range: bytes=0-1023` answers 206) for uncompressed responses, so the SQLite file can be read in parts.",
+    "The file, with Content-Length, a strong ETag (If-None-Match answers 304, a failed If-Match or If-Unmodified-Since 412; malformed validators are ignored), gzip when the client accepts it for text files, and byte ranges (`Range: bytes=0-1023` answers 206) for uncompressed responses, so the SQLite file can be read in parts.",
   request: {
     params: z.object({
       version: versionParam,
@@ -143,7 +143,7 @@ export const download = createRoute({
       content: { "application/octet-stream": { schema: z.string().max(2147483647).openapi({ format: "binary" }) } },
     },
     304: { description: "Not modified" },
-    ...problemResponses(400, 404, 416),
+    ...problemResponses(400, 404, 412, 416),
   },
 });
 

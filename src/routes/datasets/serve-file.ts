@@ -1,8 +1,10 @@
 /**
- * Serves a release file from the downloads bucket: byte ranges and conditional requests go
- * to R2 as the client sent them; text files go gzipped (a stored .gz copy, so the length is
- * known) when the client accepts gzip and asks for no range. Files never change once
- * released, so they may be cached for a year.
+ * Serves a release file from the downloads bucket: byte ranges go to R2 as the client sent
+ * them; text files go gzipped (a stored .gz copy, so the length is known) when the client
+ * accepts gzip and asks for no range. Conditional headers are judged here against the ETag the
+ * client was given (the gzipped copy has its own), not passed to R2, which throws on a
+ * malformed one and cannot tell a failed If-Match (412) from a matched If-None-Match (304).
+ * Files never change once released, so they may be cached for a year.
  */
 import { ApiError } from "../../lib/problem";
 
@@ -19,8 +21,6 @@ function baseHeaders(object: R2Object, filename: string): Headers {
   return headers;
 }
 
-const hasBody = (object: R2Object | R2ObjectBody): object is R2ObjectBody => "body" in object;
-
 /**
  * The first byte a single-range header asks for ("bytes=100-" gives 100; a suffix range
  * "bytes=-100" gives null, as it always fits), or undefined for a header to ignore: RFC 9110
@@ -32,36 +32,76 @@ function rangeStart(header: string | null): number | null | undefined {
   return match[1] === "" ? null : Number(match[1]);
 }
 
+/** The entity tags an If-Match or If-None-Match header lists ("*" for any), or null for a value that is not such a list, which is then ignored. */
+function entityTags(header: string | null): string[] | "*" | null {
+  if (header === null) return null;
+  if (header.trim() === "*") return "*";
+  const tags: string[] = [];
+  for (const part of header.split(",")) {
+    const tag = part.trim();
+    if (!tag) continue;
+    if (!/^(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/.test(tag)) return null;
+    tags.push(tag.replace(/^W\//, ""));
+  }
+  return tags.length ? tags : null;
+}
+
+/** An HTTP date, or null for an absent or malformed one (RFC 9110 says to ignore it). */
+function httpDate(header: string | null): number | null {
+  const time = header === null ? NaN : Date.parse(header);
+  return Number.isNaN(time) ? null : time;
+}
+
+/**
+ * The status a conditional request gets (RFC 9110, 13.2.2), or null to send the file. The
+ * modification time is the upload's, in whole seconds as HTTP dates carry it.
+ */
+function preconditionStatus(headers: Headers, etag: string, uploaded: Date): 304 | 412 | null {
+  const modified = Math.floor(uploaded.getTime() / 1000) * 1000;
+  const ifMatch = entityTags(headers.get("if-match"));
+  if (ifMatch !== null) {
+    if (ifMatch !== "*" && !ifMatch.includes(etag)) return 412;
+  } else {
+    const unmodifiedSince = httpDate(headers.get("if-unmodified-since"));
+    if (unmodifiedSince !== null && modified > unmodifiedSince) return 412;
+  }
+  const ifNoneMatch = entityTags(headers.get("if-none-match"));
+  if (ifNoneMatch !== null) return ifNoneMatch === "*" || ifNoneMatch.includes(etag) ? 304 : null;
+  const modifiedSince = httpDate(headers.get("if-modified-since"));
+  return modifiedSince !== null && modified <= modifiedSince ? 304 : null;
+}
+
 export async function serveReleaseFile(bucket: R2Bucket, request: Request, key: string, filename: string): Promise<Response> {
   const start = rangeStart(request.headers.get("range"));
   const wantsRange = start !== undefined;
   const gzip = !wantsRange && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-  if (gzip) {
-    const compressed = await bucket.get(`${key}.gz`, { onlyIf: request.headers });
-    if (compressed) {
-      const headers = baseHeaders(compressed, filename);
-      // A distinct validator for the compressed bytes.
-      headers.set("ETag", `"${compressed.etag}-gz"`);
-      if (!hasBody(compressed)) return new Response(null, { status: 304, headers });
-      headers.set("Content-Encoding", "gzip");
-      headers.set("Content-Length", String(compressed.size));
-      return new Response(compressed.body, { status: 200, headers, encodeBody: "manual" });
-    }
+  const compressed = gzip ? await bucket.head(`${key}.gz`) : null;
+  const stored = compressed ?? (await bucket.head(key));
+  if (!stored) throw new ApiError("not_found", "The file is listed in the release but missing from storage.", { status: 404 });
+  // A distinct validator for the compressed bytes.
+  const etag = compressed ? `"${compressed.etag}-gz"` : stored.httpEtag;
+  const headers = baseHeaders(stored, filename);
+  headers.set("ETag", etag);
+  const precondition = preconditionStatus(request.headers, etag, stored.uploaded);
+  if (precondition === 304) return new Response(null, { status: 304, headers });
+  if (precondition === 412) throw new ApiError("precondition_failed", "The file does not match the If-Match or If-Unmodified-Since header.");
+
+  if (compressed) {
+    const object = await bucket.get(`${key}.gz`);
+    if (!object) throw new ApiError("not_found", "The file is listed in the release but missing from storage.", { status: 404 });
+    headers.set("Content-Encoding", "gzip");
+    headers.set("Content-Length", String(object.size));
+    return new Response(object.body, { status: 200, headers, encodeBody: "manual" });
   }
 
-  let object: R2Object | R2ObjectBody | null;
+  let object: R2ObjectBody | null;
   try {
-    object = await bucket.get(key, { ...(wantsRange ? { range: request.headers } : {}), onlyIf: request.headers });
+    object = await bucket.get(key, wantsRange ? { range: request.headers } : {});
   } catch {
     // R2 rejects a range it cannot satisfy; say so with the file's size.
-    const head = await bucket.head(key);
-    throw new ApiError("range_not_satisfiable", "The Range header asks for bytes outside the file.", {
-      headers: head ? { "Content-Range": `bytes */${head.size}` } : {},
-    });
+    throw new ApiError("range_not_satisfiable", "The Range header asks for bytes outside the file.", { headers: { "Content-Range": `bytes */${stored.size}` } });
   }
   if (!object) throw new ApiError("not_found", "The file is listed in the release but missing from storage.", { status: 404 });
-  const headers = baseHeaders(object, filename);
-  if (!hasBody(object)) return new Response(null, { status: 304, headers });
   const range = object.range as { offset: number; length: number } | undefined;
   if (wantsRange && ((start !== null && start >= object.size) || (range && range.length <= 0))) {
     throw new ApiError("range_not_satisfiable", "The Range header asks for bytes outside the file.", {
