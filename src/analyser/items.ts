@@ -313,13 +313,20 @@ function judgeSection(item: RubricItem, passages: Passages, options: JudgeOption
 // Rules for `fact` and `document` items.
 
 
-/** Sentences from `before` blocks above to `after` blocks below, under the same headings. */
+/** How far, in sentences, `nearby` reaches either way: a paragraph's worth, whatever the blocks. */
+const NEARBY_REACH = 12;
+
+/**
+ * Sentences from `before` blocks above to `after` blocks below, under the same headings, and
+ * no more than NEARBY_REACH sentences away: a contact is given close to the name it belongs to,
+ * and one long block (a page with no paragraphs) must not make every mention read all of it.
+ */
 function nearby(seg: Segmented, sentence: Sentence, before = 1, after = 2): Sentence[] {
   const near = (s: Sentence) => samePath(s.headingPath, sentence.headingPath);
   let first = sentence.index;
-  while (first > 0 && seg.sentences[first - 1]!.block >= sentence.block - before) first--;
+  while (first > 0 && sentence.index - first < NEARBY_REACH && seg.sentences[first - 1]!.block >= sentence.block - before) first--;
   let last = sentence.index;
-  while (last + 1 < seg.sentences.length && seg.sentences[last + 1]!.block <= sentence.block + after) last++;
+  while (last + 1 < seg.sentences.length && last - sentence.index < NEARBY_REACH && seg.sentences[last + 1]!.block <= sentence.block + after) last++;
   return seg.sentences.slice(first, last + 1).filter(near);
 }
 

@@ -92,19 +92,31 @@ function runningLines(lines: SourceLine[]): Set<SourceLine> {
   return running;
 }
 
-function joinWrapped(previous: string, next: string): string {
-  const trimmed = previous.trimEnd();
+/**
+ * Adds a wrapped line to a block's parts, mending a word hyphenated over the break. Only the
+ * last part is read or changed: a block of many lines is joined once, at the end, so its
+ * reading stays linear however many lines it has.
+ */
+function appendWrapped(parts: string[], next: string): void {
+  const last = parts.length - 1;
+  const trimmed = parts[last]!.trimEnd();
   const nextText = next.trim();
   if (/[a-z]-$/i.test(trimmed) && /^[a-z]/.test(nextText)) {
-    return KEEP_HYPHEN.test(trimmed) ? trimmed + nextText : trimmed.slice(0, -1) + nextText;
+    parts[last] = KEEP_HYPHEN.test(trimmed) ? trimmed : trimmed.slice(0, -1);
+    parts.push(nextText);
+  } else if (/\u00ad$/.test(trimmed)) {
+    parts[last] = trimmed.slice(0, -1);
+    parts.push(nextText);
+  } else {
+    parts[last] = trimmed;
+    parts.push(` ${nextText}`);
   }
-  if (/\u00ad$/.test(trimmed)) return trimmed.slice(0, -1) + nextText;
-  return `${trimmed} ${nextText}`;
 }
 
 interface Draft {
   kind: Block["kind"];
-  text: string;
+  /** The text so far, in pieces (see appendWrapped). */
+  parts: string[];
   page: number;
   level?: number;
   listDepth?: number;
@@ -197,7 +209,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     if (bullet) {
       close();
       const indent = line.x !== undefined ? line.x : line.text.length - line.text.trimStart().length;
-      open = { kind: "list_item", text: text.slice(bullet[0].trimStart().length).trim(), page: line.page, listDepth: indent > 20 ? 1 : 0, lines: [line] };
+      open = { kind: "list_item", parts: [text.slice(bullet[0].trimStart().length).trim()], page: line.page, listDepth: indent > 20 ? 1 : 0, lines: [line] };
       continue;
     }
 
@@ -216,18 +228,18 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
       // A heading wrapped over two lines at the same size continues.
       const current = open as Draft | null;
       if (current?.kind === "heading" && sizedHeading && !line.gapBefore && current.lines.at(-1)?.fontSize === line.fontSize) {
-        current.text = joinWrapped(current.text, text);
+        appendWrapped(current.parts, text);
         current.lines.push(line);
         continue;
       }
       close();
-      open = { kind: "heading", text, page: line.page, level, lines: [line] };
+      open = { kind: "heading", parts: [text], page: line.page, level, lines: [line] };
       close();
       continue;
     }
 
     const current = open as Draft | null;
-    const previousEnded = current ? SENTENCE_END.test(current.text) : true;
+    const previousEnded = current ? SENTENCE_END.test(current.parts.at(-1)!) : true;
     const previousShort = current !== null && current.lines.at(-1)!.text.trim().length < typicalWidth * 0.6;
     const continues =
       !between &&
@@ -239,7 +251,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
       // A short previous line ends its paragraph, unless the sentence is plainly unfinished.
       (!(previousShort && previousEnded) || pageBreak);
     if (continues && current) {
-      current.text = joinWrapped(current.text, text);
+      appendWrapped(current.parts, text);
       current.lines.push(line);
     } else {
       close();
@@ -247,7 +259,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
       // and unpunctuated, and what follows them (unless a sentence carries on over the page) is
       // a new paragraph.
       const headingStyle = setApart && !runsOverPage && /^[A-Z]/.test(text) && !/[.!?;,]$/.test(text) && text.split(/\s+/).length <= 12 && !isRowOrAddress(text);
-      open = { kind: "paragraph", text, page: line.page, lines: [line], ...(headingStyle ? { headingStyle } : {}) };
+      open = { kind: "paragraph", parts: [text], page: line.page, lines: [line], ...(headingStyle ? { headingStyle } : {}) };
       if (headingStyle) close();
     }
   }
@@ -256,7 +268,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
   const blocks: Block[] = [];
   const headings: Array<{ level: number; text: string }> = [];
   for (const draft of drafts) {
-    const text = draft.text.replace(/\s+/g, " ").trim();
+    const text = draft.parts.join("").replace(/\s+/g, " ").trim();
     if (!text) continue;
     const block: Block = {
       kind: draft.kind,

@@ -417,6 +417,20 @@ describe("document signals", () => {
   });
 });
 
+describe("long documents", () => {
+  // Each took over 5 s before the reader joined wrapped lines once and nearby() stopped at a
+  // paragraph's reach (a line-by-line join and a whole-block window were quadratic).
+  it("reads 160,000 short lines in time", { timeout: 5_000 }, () => {
+    const result = analyseText("SENCO: Mrs Ann Lee\n\n" + "a\n".repeat(160_000), AS_OF);
+    expect(result.document.words).toBeGreaterThan(160_000);
+  });
+
+  it("judges 6,000 SENCO mentions in one paragraph in time", { timeout: 5_000 }, () => {
+    const result = analyseText("We support pupils with SEND. Contact the SENCO. ".repeat(6_000), AS_OF);
+    expect(result.items.K04.status).toBe("vague");
+  });
+});
+
 describe("personal data", () => {
   it("removes email addresses and phone numbers from stored evidence", () => {
     expect(redactText("Email senco@school.example.sch.uk or call 01632 960517, ext. 2.")).toBe("Email [email removed] or call [phone removed], ext. 2.");
