@@ -209,7 +209,7 @@ const MARKER = /⟦tbl([a-z]+)⟧/;
 
 export async function pdfToOapBlocks(bytes: Uint8Array, options: { sourceUrl?: string } = {}): Promise<OapPdf> {
   const pdf = await readPdf(bytes);
-  if (pdf.needsOcr) return { blocks: [], tables: [], pageCount: pdf.pages.length, info: pdf.info, needsOcr: true };
+  if (pdf.needsOcr) return { blocks: [], tables: [], pageCount: pdf.pageCount, info: pdf.info, needsOcr: true };
   const lines: SourceLine[] = [];
   const tables: PdfTable[] = [];
   let last: PdfTable | null = null;
@@ -256,5 +256,5 @@ export async function pdfToOapBlocks(bytes: Uint8Array, options: { sourceUrl?: s
       });
     });
   }
-  return { blocks, tables, pageCount: pdf.pages.length, info: pdf.info, needsOcr: false };
+  return { blocks, tables, pageCount: pdf.pageCount, info: pdf.info, needsOcr: false };
 }

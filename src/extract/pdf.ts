@@ -4,7 +4,7 @@
  * plain text. A PDF whose pages carry (almost) no text is reported as needing OCR rather
  * than read as an empty document.
  */
-import { extractTextItems, getDocumentProxy, getMeta } from "unpdf";
+import { getDocumentProxy, getMeta } from "unpdf";
 import type { Block } from "./blocks";
 import { linesToBlocks, type SourceLine } from "./text";
 
@@ -25,6 +25,9 @@ export interface PdfPage {
 }
 
 export interface PdfDocument {
+  /** Pages in the file. */
+  pageCount: number;
+  /** The pages read: all of them, up to MAX_PDF_PAGES. */
   pages: PdfPage[];
   /** The Info dictionary (Title, Author, CreationDate, ModDate ...), as the file states it. */
   info: Record<string, unknown>;
@@ -37,6 +40,14 @@ export class UnreadablePdfError extends Error {}
 /** Fewer characters than this per page on average means the pages are images. */
 const MIN_CHARS_PER_PAGE = 40;
 
+/**
+ * Pages read at most, from the start. SEN reports and OAP guides run to tens of pages, the
+ * longest toolkits to a few hundred; a file of 20,000 pages (which can be a few kilobytes that
+ * point at one page again and again) would otherwise hold the isolate for minutes and exhaust
+ * its memory.
+ */
+export const MAX_PDF_PAGES = 400;
+
 export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
   let proxy: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
@@ -46,22 +57,25 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfDocument> {
     throw new UnreadablePdfError(`Not a readable PDF: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    const [{ items }, meta] = await Promise.all([extractTextItems(proxy), getMeta(proxy).catch(() => ({ info: {} }))]);
+    const meta = await getMeta(proxy).catch(() => ({ info: {} }));
     const pages: PdfPage[] = [];
-    for (let n = 1; n <= proxy.numPages; n++) {
+    for (let n = 1; n <= Math.min(proxy.numPages, MAX_PDF_PAGES); n++) {
       const page = await proxy.getPage(n);
       const [, , width, height] = page.view as [number, number, number, number];
-      pages.push({
-        number: n,
-        width,
-        height,
-        items: (items[n - 1] ?? [])
-          .filter((item) => item.str.trim() !== "")
-          .map((item) => ({ text: item.str, x: item.x, y: height - item.y, width: item.width, fontSize: item.fontSize })),
-      });
+      const content = await page.getTextContent();
+      const items: PdfTextItem[] = [];
+      for (const item of content.items) {
+        if (!("str" in item) || item.str.trim() === "") continue;
+        // The transform is [a, b, c, d, e, f]: (e, f) is the baseline origin, and the vertical
+        // scale (c, d) the type size.
+        const [, , c, d, e, f] = item.transform as number[];
+        items.push({ text: item.str, x: e!, y: height - f!, width: item.width, fontSize: Math.hypot(c!, d!) });
+      }
+      pages.push({ number: n, width, height, items });
+      page.cleanup();
     }
     const chars = pages.reduce((sum, page) => sum + page.items.reduce((n, item) => n + item.text.trim().length, 0), 0);
-    return { pages, info: (meta.info ?? {}) as Record<string, unknown>, needsOcr: chars < MIN_CHARS_PER_PAGE * Math.max(1, pages.length) };
+    return { pageCount: proxy.numPages, pages, info: (meta.info ?? {}) as Record<string, unknown>, needsOcr: chars < MIN_CHARS_PER_PAGE * Math.max(1, pages.length) };
   } catch (error) {
     throw new UnreadablePdfError(`The PDF could not be read: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -137,5 +151,5 @@ export interface PdfBlocks {
 export async function pdfToBlocks(bytes: Uint8Array, options: { sourceUrl?: string } = {}): Promise<PdfBlocks> {
   const pdf = await readPdf(bytes);
   const blocks = pdf.needsOcr ? [] : linesToBlocks(pdf.pages.flatMap(pageLines), options);
-  return { blocks, pageCount: pdf.pages.length, info: pdf.info, needsOcr: pdf.needsOcr };
+  return { blocks, pageCount: pdf.pageCount, info: pdf.info, needsOcr: pdf.needsOcr };
 }

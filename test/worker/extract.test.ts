@@ -5,7 +5,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import type { Block } from "../../src/extract/blocks";
 import { htmlToBlocks } from "../../src/extract/html";
-import { pdfToBlocks, readPdf, UnreadablePdfError } from "../../src/extract/pdf";
+import { MAX_PDF_PAGES, pdfToBlocks, readPdf, UnreadablePdfError } from "../../src/extract/pdf";
 import { textToBlocks } from "../../src/extract/text";
 import guideHtml from "../fixtures/extract/council-guide.html?raw";
 import reportText from "../fixtures/extract/report-from-pdf.txt?raw";
@@ -325,6 +325,20 @@ describe("pdfToBlocks", () => {
       "paragraph: Small reading groups run each week.",
     ]);
     expect(blocks.at(-1)).toMatchObject({ page: 2, headingPath: ["Extra support"] });
+  });
+
+  it("reads a file with more pages than any guide from the start only, and still counts them all", async () => {
+    const pages = MAX_PDF_PAGES + 100;
+    // Each page's line differs in letters, not digits: a line repeated on every page but for
+    // its number is a running footer, and dropped.
+    const nameOf = (n: number): string => (n < 26 ? "" : nameOf(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
+    const line = (page: number) => `Invented text for a long test file, on the page called ${nameOf(page)}.`;
+    const bytes = await buildPdf(Array.from({ length: pages }, (_, i) => [{ text: line(i + 1), size: 11, y: 100 }]));
+    const { blocks, pageCount } = await pdfToBlocks(bytes);
+    expect(pageCount).toBe(pages);
+    const text = blocks.map((b) => b.text).join(" ");
+    expect(text).toContain(line(MAX_PDF_PAGES));
+    expect(text).not.toContain(line(MAX_PDF_PAGES + 1));
   });
 
   it("keeps table columns apart and gives their positions", async () => {
