@@ -6,7 +6,8 @@
  * use them in place of headings: a question standing alone as a paragraph ("How will my child
  * be involved?", often an accordion's summary or a bold line), a short label line that names a
  * rubric topic ("Admissions"), and a label at the start of a paragraph or table row
- * ("Admissions: disabled pupils are ...", "SENCO | Mrs ...").
+ * ("Admissions: disabled pupils are ...", "SENCO | Mrs ...", a numbered paragraph's run-in
+ * title "4(c) Approach to teaching. Every teacher ...").
  */
 import { isQuestion, WEB_OR_EMAIL, type Block } from "../extract/blocks";
 import { execAll } from "../lib/exec-all";
@@ -44,9 +45,11 @@ export interface Segmented {
 const TITLE_VERB = /\b(?:is|are|was|were|has|have|had|will|can|may|must|should|does|do|did)\b/i;
 /** A person named with a title ("Mrs J Ward", "Dr. Okafor"). */
 const PERSON = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+[A-Z]/;
-const NUMBERING = /^\s*(?:(?:section|part|q(?:uestion)?)\s*)?\(?\d{1,2}(?:\.\d{1,2}){0,3}[.):]?\s+|^\s*\(?[a-z]\)\s+/i;
+const NUMBERING = /^\s*(?:(?:section|part|q(?:uestion)?)\s*)?\(?\d{1,2}(?:\.\d{1,2}){0,3}(?:\([a-z]{1,3}\))?[.):]?\s+|^\s*\(?[a-z]\)\s+/i;
 /** "Admissions: ..." or "SENCO - ..." at the start of a block: the label is a local heading. */
 const LEADING_LABEL = /^([A-Z][\w'’()&/,-]*(?:\s+[\w'’()&/,-]+){0,5})\s*(?::|\s[–—-]\s)\s*(?=\S)/;
+/** A run-in title ending in a full stop at the start of a numbered paragraph ("4(c) Approach to teaching. Every teacher ..."). */
+const RUN_IN_TITLE = /^([A-Z][\w'’()&/,-]*(?:\s+[\w'’()&/,-]+){0,7})\.\s+(?=[A-Z])/;
 /** A quantifier or pronoun opens a sentence's subject ("All our staff use ...: we ..."), never a label. */
 const SUBJECT_OPENING = /^(?:All|Every|Each|Some|Most|Many|Any|We|They|It|This|These|There)\b/;
 const SENTENCE_BOUNDARY = /[.!?](?:["”’)\]]*)\s+(?=["“‘(]?[A-Z0-9£])|;\s+(?=[a-z])(?=[^;]{40,})/g;
@@ -153,13 +156,17 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
       return;
     }
     const body = block.text;
-    const bodyStart = body.match(NUMBERING)?.[0].length ?? 0;
+    let bodyStart = body.match(NUMBERING)?.[0].length ?? 0;
     const firstCell = block.table?.cells[0];
     let label: string | undefined;
     if (block.kind === "table_row" && firstCell && block.table!.cells.filter(Boolean).length > 1 && firstCell.split(/\s+/).length <= 12) label = firstCell;
     else {
       label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
-      if (label && SUBJECT_OPENING.test(label)) label = undefined;
+      const runIn = label || !bodyStart ? null : body.slice(bodyStart).match(RUN_IN_TITLE);
+      if (runIn) label = runIn[1];
+      if (label && (SUBJECT_OPENING.test(label) || TITLE_VERB.test(label))) label = undefined;
+      // A run-in title heads its paragraph rather than being the first of its sentences.
+      else if (runIn && isTopic(runIn[1]!)) bodyStart += runIn[0].length;
     }
     // A label naming a rubric topic starts a new answer: the question above no longer applies.
     if (label && isTopic(label)) local = null;

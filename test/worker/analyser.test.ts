@@ -216,8 +216,26 @@ describe("finding answers", () => {
       ["Buildings", ["E03"]],
       ["Building confidence", []],
       ["Hearing from students", ["K08"]],
+      ["Who Larchmere is for", ["K01"]],
     ];
     for (const [heading, ids] of expected) expect(named(heading), heading).toEqual(ids);
+  });
+
+  it("reads the run-in title of a numbered paragraph as its heading", () => {
+    const result = analyseBlocks(
+      blocks([
+        [
+          "4. Arrangements for provision",
+          [
+            "4(c) Approach to teaching. Every teacher pre-teaches key vocabulary and uses writing frames, and teaching assistants are linked to departments.",
+            "4(g) Emotional and social development. Our learning mentor runs a Drawing and Talking group every Tuesday.",
+          ],
+        ],
+      ]),
+      AS_OF,
+    );
+    expect(statuses(result)).toMatchObject({ K03c: "present", K03g: "present" });
+    expect(result.items.K03c.evidence[0]!.quote).toContain("Every teacher pre-teaches");
   });
 
   it("does not take the start of a sentence before a colon for a label", () => {
