@@ -21,8 +21,8 @@ import { segment, type Sentence } from "./segment";
  * school's unchanged report when the stored analysis came from another version.
  * 1.1.0: headings read from plain paragraphs and PDF text, abbreviations explained in place.
  * 1.2.0: a stated date that is no calendar day ("31/02/2026", "2025-13-45") is not read as a date.
- * 1.3.0: rules widened and tightened against reports written in other voices (see README,
- * "Generalising"): headings in a parent's words ("The people we work with", "Is it working?",
+ * 1.3.0: rules widened and tightened against reports written in other voices (README, "Reports
+ * in other voices"): headings in a parent's words ("The people we work with", "Is it working?",
  * "Life after school", "What changes do you make to the nursery?", "Who we are", "Buildings");
  * PDF text titles that open a paragraph; "every six to eight weeks"; early years checks; a term
  * and year under the title as the report's date; "ring the academy and ask for her" as an office

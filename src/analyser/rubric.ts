@@ -736,7 +736,7 @@ export const FACT_CUES = {
     glossaryEntry: /^[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}\s*(?::|[–—]|\s-\s|=)\s*\S/,
     languages: /\b(?:in|into) (?:[A-Z][a-z]+,? (?:and |or )?)*(?:Polish|Urdu|Romanian|Bengali|Punjabi|Arabic|Somali|Portuguese|Spanish|French|Lithuanian|Gujarati|Turkish|Chinese|Mandarin|Cantonese|Tamil|Welsh|Ukrainian|Pashto|Farsi|Dari|Tigrinya|Kurdish|Albanian|Hungarian|Slovak|Czech|Bulgarian|Russian|Italian|Hindi|Latvian|Greek|Yoruba|Twi|Swahili)\b/,
     otherFormats: /\blarge[- ]print\b|\beasy[- ]read\b|\btranslat\w+ (?:summary|version|copy|copies|into)|\b(?:other|different) languages\b|\baudio (?:version|format|recording)\b|\bbraille\b|\bsymbol(?:s|-supported)? (?:version|format)\b|\b(?:other|alternative|different|accessible) formats?\b|\bread (?:it )?(?:aloud|to you)\b|\bBritish Sign Language\b|\bBSL\b|\binterpreters?\b/i,
-    /** Common expansions, so an acronym whose full form the report uses counts as explained. */
+    /** Common expansions, so an acronym whose full form the report uses counts as explained (global: each use is checked; see spelledOut). */
     expansions: <Readonly<Record<string, RegExp>>>{
       SEN: /special educational needs?/gi,
       SEND: /special educational needs? (?:and|or|&) disabilit/gi,

@@ -84,6 +84,8 @@ describe("downloads", () => {
       expect((await again({ "If-None-Match": `"other", ${etag}` })).status, encoding).toBe(304);
       expect((await again({ "If-None-Match": "*" })).status, encoding).toBe(304);
       await expectProblem(await again({ "If-Match": '"other"' }), 412, "precondition_failed");
+      await expectProblem(await again({ "If-Match": `W/${etag}` }), 412, "precondition_failed");
+      expect((await again({ "If-None-Match": `W/${etag}` })).status, encoding).toBe(304);
       await expectProblem(await again({ "If-Unmodified-Since": "Mon, 01 Jan 1990 00:00:00 GMT" }), 412, "precondition_failed");
       // Malformed validators are ignored, as if absent: the file is sent.
       const malformed: Array<[string, string]> = [["If-None-Match", "garbage"], ["If-Match", "garbage"], ["If-None-Match", 'W/"x", "y", ,,, "'], ["If-Unmodified-Since", "garbage"], ["If-Modified-Since", "garbage"]];

@@ -41,7 +41,7 @@ function entityTags(header: string | null): string[] | "*" | null {
     const tag = part.trim();
     if (!tag) continue;
     if (!/^(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"$/.test(tag)) return null;
-    tags.push(tag.replace(/^W\//, ""));
+    tags.push(tag);
   }
   return tags.length ? tags : null;
 }
@@ -66,7 +66,8 @@ function preconditionStatus(headers: Headers, etag: string, uploaded: Date): 304
     if (unmodifiedSince !== null && modified > unmodifiedSince) return 412;
   }
   const ifNoneMatch = entityTags(headers.get("if-none-match"));
-  if (ifNoneMatch !== null) return ifNoneMatch === "*" || ifNoneMatch.includes(etag) ? 304 : null;
+  // If-Match compares strongly (a weak tag never matches); If-None-Match weakly.
+  if (ifNoneMatch !== null) return ifNoneMatch === "*" || ifNoneMatch.some((tag) => tag.replace(/^W\//, "") === etag) ? 304 : null;
   const modifiedSince = httpDate(headers.get("if-modified-since"));
   return modifiedSince !== null && modified <= modifiedSince ? 304 : null;
 }
