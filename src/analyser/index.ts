@@ -28,7 +28,9 @@ import { segment, type Sentence } from "./segment";
  * and year under the title as the report's date; "ring the academy and ask for her" as an office
  * route; an abbreviation explained by "we shorten that to SEND" but not by a law's title; C01
  * needs more than the Designated Teacher's role; heads of year are not a named pastoral role;
- * "All our staff ...:" is not a label; "4(c) Approach to teaching. ..." is headed by its title.
+ * "All our staff ...:" is not a label; "4(c) Approach to teaching. ..." is headed by its title;
+ * the SENCO's name given once ("our SENDCo, Priya Raman") names the SENCO where it is repeated,
+ * and a SENCO who is also the head is reached directly at the head's address.
  */
 export const ANALYSER_VERSION = "1.3.0";
 

@@ -335,6 +335,11 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["no SENCO (special educational needs co-ordinator) is named or mentioned"]);
   let best: { named: boolean; direct: boolean; office: boolean; evidence: Sentence[] } = { named: false, direct: false, office: false, evidence: [mentions[0]!] };
   let dangling = false;
+  // The names the report gives the SENCO ("Our SENDCo, Priya Raman"): a staff table or contact
+  // line that repeats the name without a title names the SENCO too.
+  const names = new Set(mentions.flatMap((m) => CUES.K04.nameAfterRole.exec(m.text)?.[1] ?? []));
+  // A SENCO who is also the headteacher is reached directly at the head's address.
+  const alsoHead = mentions.some((m) => CUES.K04.alsoHead.test(m.text));
   // What each sentence offers as a route to the SENCO, worked out once per sentence.
   const routes = new Map<Sentence, { direct: boolean; office: boolean; dangling: boolean }>();
   const routeOf = (s: Sentence) => {
@@ -343,7 +348,8 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
       const emails = passages.signal(s, "email") ? allMatches(SIGNAL_PATTERNS.email, s.text) : [];
       const phones = passages.signal(s, "phone");
       const viaOffice = passages.about(CUES.K04.officeRoute, s);
-      const direct = emails.some((e) => !CUES.K04.officeEmail.test(e)) || passages.about(CUES.K04.booking, s) || (phones && !viaOffice);
+      const personal = (email: string) => !CUES.K04.officeEmail.test(email) || (alsoHead && /^head/i.test(email));
+      const direct = emails.some(personal) || passages.about(CUES.K04.booking, s) || (phones && !viaOffice);
       route = { direct, office: !direct && ((viaOffice && /\bcontact\w*\b/i.test(s.text)) || emails.length > 0 || phones), dangling: passages.about(CUES.K04.danglingContact, s) };
       routes.set(s, route);
     }
@@ -352,7 +358,11 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
   const rank = (x: typeof best) => (x.named ? 2 : 0) + (x.direct ? 3 : 0) + (x.office ? 1 : 0);
   for (const mention of mentions) {
     const window = nearby(passages.seg, mention);
-    const named = passages.signal(mention, "namedPerson") || passages.about(CUES.K04.nameAfterRole, mention) || window.some((s) => s.block === mention.block && passages.signal(s, "namedPerson"));
+    const named =
+      passages.signal(mention, "namedPerson") ||
+      passages.about(CUES.K04.nameAfterRole, mention) ||
+      [...names].some((name) => mention.text.includes(name)) ||
+      window.some((s) => s.block === mention.block && passages.signal(s, "namedPerson"));
     const found = window.map(routeOf);
     if (found.some((r) => r.dangling)) dangling = true;
     const candidate = { named, direct: found.some((r) => r.direct), office: found.some((r) => r.office), evidence: window.filter((s) => s === mention || passages.signal(s, "email") || passages.signal(s, "phone")) };

@@ -698,7 +698,9 @@ export const FACT_CUES = {
     officeEmail: /^(?:office|admin|info|enquiries|enquiry|reception|contact|school|mail|head|headteacher|clerk)[\w.-]*@/i,
     officeRoute: /\b(?:school )?office\b|\breception\b|\bswitchboard\b|\bmain (?:school )?(?:number|line)\b|\bclerk\b|\band ask (?:for|to (?:speak|talk) (?:to|with))\b/i,
     booking: /\bbook(?:ed|ing)? (?:an? )?(?:appointment|meeting|slot|call)\b[^.]{0,40}\b(?:online|via|through|using|by)\b(?![^.]{0,30}\boffice\b)/i,
-    nameAfterRole: /\b(?:SENC?D?O|SENDCo|SENCo|co-?ordinator|inclusion (?:manager|lead|leader))\b\s*(?:is|:|,|-|–)?\s*(?:Mr|Mrs|Ms|Miss|Dr|Mx)?\.?\s*[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+/,
+    /** A name given after the role; the name (group 1) is what a staff list repeats. */
+    nameAfterRole: /\b(?:SENC?D?O|SENDCo|SENCo|co-?ordinator|inclusion (?:manager|lead|leader))\b\s*(?:is|:|,|-|–)?\s*(?:Mr|Mrs|Ms|Miss|Dr|Mx)?\.?\s*([A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)/,
+    alsoHead: /\b(?:head ?teacher|head of school|principal)\b[^.]{0,30}\b(?:and|also|as well as)\b[^.]{0,20}\bSENC?D?O|\bSENC?D?O\b[^.]{0,30}\b(?:and|also|as well as)\b[^.]{0,20}\b(?:head ?teacher|head of school|principal)\b/i,
     danglingContact: /\bcontacted (?:at|on|via|by)\s*[.:]?\s*$/i,
   },
   K11: {

@@ -281,6 +281,21 @@ describe("finding answers", () => {
     expect(result.items.D01.status).toBe("vague");
   });
 
+  it("finds the SENCO named in one place and reached directly in another, and at the head's address when the SENCO is the head", () => {
+    const table = analyseBlocks(
+      [
+        ...blocks([["Welcome", ["I am the school's SENDCo, Priya Rowan, and I wrote this report."]]]),
+        { kind: "heading", text: "Who's who", level: 2, headingPath: [], links: [] },
+        { kind: "table_row", text: "Priya Rowan | SENDCo, four days a week | senco@rowan.example.sch.uk", headingPath: ["Who's who"], links: [], table: { index: 0, row: 1, cells: ["Priya Rowan", "SENDCo, four days a week", "senco@rowan.example.sch.uk"], header: [] } },
+      ],
+      AS_OF,
+    );
+    expect(table.items.K04.status).toBe("present");
+    const k04 = (text: string) => analyseBlocks(blocks([["Who is the SENCO?", [text]]]), AS_OF).items.K04.status;
+    expect(k04("I am both the headteacher and the SENCO. My name is Mrs Rachel Thorn and you can email me at head@thorn.example.sch.uk.")).toBe("present");
+    expect(k04("Our SENCO is Mrs Rachel Thorn. Please email head@thorn.example.sch.uk to arrange a meeting.")).toBe("vague");
+  });
+
   it("reads the services a school works with under a heading that says so, and not contacts for concerns", () => {
     const services = "With your agreement we may ask the Westmere Educational Psychology Service, the NHS speech and language therapy team or the Westmere Sensory Support Service to see your child. The SENCO makes each referral.";
     const k10 = (heading: string) => analyseBlocks(blocks([[heading, [services]]]), AS_OF).items.K10;
