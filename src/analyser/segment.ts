@@ -164,7 +164,8 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
       label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
       const runIn = label || !bodyStart ? null : body.slice(bodyStart).match(RUN_IN_TITLE);
       if (runIn) label = runIn[1];
-      if (label && (SUBJECT_OPENING.test(label) || TITLE_VERB.test(label))) label = undefined;
+      // A label may be a clause ("If you are not happy: ..."); a run-in title has no verb.
+      if (label && (SUBJECT_OPENING.test(label) || (runIn && TITLE_VERB.test(label)))) label = undefined;
       // A run-in title heads its paragraph rather than being the first of its sentences.
       else if (runIn && isTopic(runIn[1]!)) bodyStart += runIn[0].length;
     }
