@@ -236,6 +236,9 @@ describe("finding answers", () => {
     );
     expect(statuses(result)).toMatchObject({ K03c: "present", K03g: "present" });
     expect(result.items.K03c.evidence[0]!.quote).toContain("Every teacher pre-teaches");
+    // A label before a colon may be a clause, as a definition list's term often is.
+    const k09 = analyseBlocks(blocks([["Questions", ["If you are not happy: talk to the class teacher, who will reply within five school days, and then to the governors."]]]), AS_OF).items.K09;
+    expect(k09.reasons.join(" ")).not.toContain("found only outside");
   });
 
   it("does not take the start of a sentence before a colon for a label", () => {
