@@ -455,8 +455,7 @@ function judgeLookedAfter(item: RubricItem, passages: Passages): ItemFinding {
   const found = features.map(([label]) => label);
   // Saying only that a Designated Teacher works with the SENCO restates the role; naming the
   // teacher, or saying how PEPs or the Virtual School come in, is what the school actually does.
-  const teacher = CUES.C01.lacFeatures[0]![1];
-  const concrete = features.some(([, , isConcrete]) => isConcrete) || mentions.some((s) => teacher.test(s.text) && passages.signal(s, "namedPerson"));
+  const concrete = features.some(([, , isConcrete]) => isConcrete) || mentions.some((s) => CUES.C01.designatedTeacher.test(s.text) && passages.signal(s, "namedPerson"));
   if (found.length >= 2 && concrete) return finding(item.id, "present", 0.8 + 0.05 * (found.length - 2), [`gives ${found.join("; ")}`], mentions, found);
   const reason = found.length >= 2 ? "names the Designated Teacher's role but not who it is, nor how Personal Education Plans or the Virtual School link with SEN support" : `mentions looked-after children but not ${item.wanted}`;
   return finding(item.id, "vague", 0.75, [reason], mentions, found);

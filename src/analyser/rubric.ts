@@ -692,6 +692,8 @@ export const RUBRIC_BY_ID = new Map<ItemId, RubricItem>(RUBRIC.map((item) => [it
  * `document` items), keyed by item id.
  */
 const BOARD = "(?:govern\\w*|trust(?:ees| board)?|board of (?:trustees|directors)|(?:local )?(?:academy|governing) (?:committee|body|board|council)|proprietors?|directors)";
+const DESIGNATED_TEACHER = /\bdesignated teacher\b/i;
+
 export const FACT_CUES = {
   K04: {
     /** Mailboxes and lines that reach the office, not the person. */
@@ -716,9 +718,10 @@ export const FACT_CUES = {
     onRequest: /\bon request\b|\bfrom the (?:school )?office\b|\bask (?:the|at) (?:school )?office\b/i,
   },
   C01: {
+    designatedTeacher: DESIGNATED_TEACHER,
     /** What an answer on looked-after children gives; a concrete one (true) goes beyond the role's legal description. */
     lacFeatures: <ReadonlyArray<readonly [string, RegExp, boolean]>>[
-      ["a Designated Teacher", /\bdesignated teacher\b/i, false],
+      ["a Designated Teacher", DESIGNATED_TEACHER, false],
       // The abbreviation in capitals only: "pep" is a word.
       ["Personal Education Plans", /\b[Pp]ersonal [Ee]ducation [Pp]lans?\b|\bPEPs?\b/, true],
       ["the Virtual School", /\bvirtual school\b/i, true],
