@@ -31,8 +31,12 @@ import { segment, type Sentence } from "./segment";
  * "All our staff ...:" is not a label; "4(c) Approach to teaching. ..." is headed by its title;
  * the SENCO's name given once ("our SENDCo, Priya Raman") names the SENCO where it is repeated,
  * and a SENCO who is also the head is reached directly at the head's address.
+ * 1.4.0: a bold lead-in opening a paragraph ("<strong>Working with others.</strong> We ...") heads
+ * it; "We work most often with ..." is about outside services; "whether the help is making a
+ * difference" is about checking provision; a PRU's management committee approves, and a report
+ * "written with our parent panel" is co-produced.
  */
-export const ANALYSER_VERSION = "1.3.0";
+export const ANALYSER_VERSION = "1.4.0";
 
 export interface AnalyseOptions {
   /** The date to judge currency at, YYYY-MM-DD; default today (UTC). */

@@ -620,7 +620,7 @@ function judgeGovernance(item: RubricItem, passages: Passages): ItemFinding {
   const approved = mentions.filter((s) => (passages.about(CUES.D02.approval, s) || passages.about(CUES.D02.dateApproved, s)) && dated(s));
   const coproduced = mentions.filter((s) => passages.about(CUES.D02.coproduction, s));
   const found = [approved.length ? "approval by governors with a date" : "", coproduced.length ? "how parents or pupils helped write it" : ""].filter(Boolean);
-  if (found.length) return finding(item.id, "present", 0.8, [`gives ${found.join("; ")}`], [...approved, ...coproduced], found);
+  if (found.length) return finding(item.id, "present", 0.8, [`gives ${found.join("; ")}`], [...new Set([...approved, ...coproduced])], found);
   const governance = mentions.filter((s) => (passages.about(CUES.D02.aboutReport, s) && passages.about(CUES.D02.seenByBoard, s)) || passages.about(CUES.D02.approval, s));
   if (governance.length) return finding(item.id, "vague", 0.7, ["mentions governors approving or seeing the report, but with no date and no parent or pupil involvement"], governance);
   return finding(item.id, "missing", 0.75, ["no governor approval and no involvement of parents or pupils is mentioned"]);

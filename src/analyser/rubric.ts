@@ -137,7 +137,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /effective|evaluat|\b(?:know|check|tell|see|measure)\b[^?]*\b(?:working|works|work|impact|difference|success)|\b(?:is|are) (?:it|this|the support|our support|the provision|our provision)\b[^?]*\bworking\b|\bimpact\b|\bquality (?:of (?:our )?(?:provision|send|sen|support)|assurance)|\bhow good is/,
-    topic: /\beffective(?:ness)?\b|\bevaluat\w*|\bimpact of\b|\bprovision maps?\b|\b(?:pre|post)[- ](?:and[- ]post[- ])?(?:intervention|test|assessment)|\bstart and end of\b|\bentry and exit (?:data|scores|assessments?)\b|\bquality assurance\b|\b(?:send|sen) report to (?:the )?governors\b|\breports? (?:on|to) (?:the )?(?:local )?govern\w*/i,
+    topic: /\beffective(?:ness)?\b|\bevaluat\w*|\bimpact of\b|\bprovision maps?\b|\b(?:pre|post)[- ](?:and[- ]post[- ])?(?:intervention|test|assessment)|\bstart and end of\b|\bentry and exit (?:data|scores|assessments?)\b|\bquality assurance\b|\b(?:whether|if|how well)\b[^.]{0,10}\b(?:the|our|this) (?:help|support|provision|interventions?|programmes?)\b[^.]{0,60}\b(?:is|are) (?:working|making a difference|effective|helping)\b|\b(?:send|sen) report to (?:the )?governors\b|\breports? (?:on|to) (?:the )?(?:local )?govern\w*/i,
     specifics: [
       { label: "results from last year", signal: "pastResults", weight: 2 },
       { label: "figures or percentages", signal: "quantity", weight: 2 },
@@ -436,7 +436,7 @@ export const RUBRIC: readonly RubricItem[] = [
     check: "section",
     // "Other people you can talk to" lists contacts for concerns (C03), not outside services.
     headings: /\bother (?:professionals|agencies|services|bodies|organisations)|\bother people\b(?! (?:you|to) )|\boutside (?:agencies|professionals|services)|\bexternal (?:agencies|professionals|support|services)|\bwho else|\bmulti-agency|\bhealth,? (?:and )?(?:social )?care|\bworking with (?:other|health|outside|partners|specialists|professionals|services)|\b(?:services|professionals|agencies|people|organisations|partners|specialists|experts) (?:that |who )?(?:we|the school) work(?:s|ing)? with\b|\bwho (?:else )?(?:we|do we|does the school) work with\b|\b(?:services|people) providing|\bpartner (?:agencies|services)/,
-    topic: /\boutside agencies\b|\bexternal (?:agencies|professionals|services)\b|\bmulti[- ]agency\b|\bother professionals\b|\bwork(?:s|ing)? (?:closely )?(?:with|alongside)\b[^.]{0,80}\b(?:services?|agencies|professionals|therapists|teams?|CAMHS|nursing)\b|\b(?:expert|specialist|outside) (?:help|advice|support)\b[^.]{0,30}\bfrom\b|\bask (?:for )?(?:help|advice|support) from\b/i,
+    topic: /\boutside agencies\b|\bexternal (?:agencies|professionals|services)\b|\bmulti[- ]agency\b|\bother professionals\b|\bwork(?:s|ing)? (?:[a-z]+ ){0,3}?(?:with|alongside)\b[^.]{0,80}\b(?:services?|agencies|professionals|therapists|teams?|CAMHS|nursing|psycholog\w*)\b|\b(?:expert|specialist|outside) (?:help|advice|support)\b[^.]{0,30}\bfrom\b|\bask (?:for )?(?:help|advice|support) from\b/i,
     specifics: [
       { label: "named services", signal: "namedService", weight: 2 },
       { label: "several named services", pattern: /\beducational psycholog\w*|\bspeech and language\b|\boccupational therap\w*|\bphysiotherap\w*|\bCAMHS\b|\bMental Health Support Team\b|\bschool nurs\w*|\bEarly Help\b|\bsocial care\b|\bsensory (?:support )?service|\bautism (?:outreach )?(?:team|service)|\bspecialist teach\w* service|\bpaediatric\w*|\bhealth visitor/gi, atLeast: 3 },
@@ -663,7 +663,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "Council guidance; The Key for governors",
     requirement: "good",
     check: "document",
-    topic: /\b(?:approv|ratif|agree|adopt|sign)\w*\b[^.]{0,80}\b(?:govern\w*|trust board|board of (?:trustees|directors)|local (?:academy|governing) (?:committee|body|board)|proprietor)|\b(?:govern\w*|local academy committee)\b[^.]{0,60}\b(?:approv|ratif|review|agree|shared|sign)\w*|\bdate approved\b|\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|reviewed|shaped|wrote)\b[^.]{0,40}\b(?:this report|the report|it|this information|this page|draft)/i,
+    topic: /\b(?:approv|ratif|agree|adopt|sign)\w*\b[^.]{0,80}\b(?:govern\w*|trust board|board of (?:trustees|directors)|local (?:academy|governing) (?:committee|body|board)|management committee|proprietor)|\b(?:govern\w*|local academy committee|management committee)\b[^.]{0,60}\b(?:approv|ratif|review|agree|shared|sign)\w*|\bdate approved\b|\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|reviewed|shaped|wrote)\b[^.]{0,40}\b(?:this report|the report|it|this information|this page|draft)/i,
     wanted: "approval by the governing board with a date, or how parents and pupils helped write the report",
     questions: {
       missing: "Have the governors approved this report, and were parents and pupils involved in writing it?",
@@ -691,7 +691,7 @@ export const RUBRIC_BY_ID = new Map<ItemId, RubricItem>(RUBRIC.map((item) => [it
  * The vocabulary of the items judged by a rule of their own in items.ts (`fact` and
  * `document` items), keyed by item id.
  */
-const BOARD = "(?:govern\\w*|trust(?:ees| board)?|board of (?:trustees|directors)|(?:local )?(?:academy|governing) (?:committee|body|board|council)|proprietors?|directors)";
+const BOARD = "(?:govern\\w*|trust(?:ees| board)?|board of (?:trustees|directors)|(?:local )?(?:academy|governing) (?:committee|body|board|council)|management committee|proprietors?|directors)";
 const DESIGNATED_TEACHER = /\bdesignated teacher\b/i;
 
 export const FACT_CUES = {
@@ -773,7 +773,7 @@ export const FACT_CUES = {
     prefilter: /govern|board|trust|committee|council|proprietor|director|co-?produc|forum|comment|helped|contribut|consult|shaped|wrote|written|seen and discussed|date approved|date agreed|date ratified|date adopted/i,
     approval: new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*`, "i"),
     dateApproved: /\bdate (?:approved|agreed|ratified|adopted)\b/i,
-    coproduction: /\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|shaped|wrote|seen and discussed)\b[^.]{0,60}\b(?:this report|the report|it|this information|this page|draft|report)\b|\b(?:report|information|it)\b[^.]{0,30}\b(?:written|produced|developed|created|designed|shaped)\b[^.]{0,20}\b(?:with|together with|alongside)\b[^.]{0,40}\b(?:parents|carers|families|pupils|students|children|young people|forum)\b/i,
+    coproduction: /\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|shaped|wrote|seen and discussed)\b[^.]{0,60}\b(?:this report|the report|it|this information|this page|draft|report)\b|\b(?:report|information|it)\b[^.]{0,30}\b(?:written|produced|developed|created|designed|shaped)\b[^.]{0,20}\b(?:with|together with|alongside)\b[^.]{0,40}\b(?:parents?|carers?|famil(?:y|ies)|pupils?|students?|children|young people|forum|panel|council|parliament)\b/i,
     aboutReport: /\b(?:this|the) (?:report|information|document|policy|page)\b|\binformation report\b|\breport (?:is|was)\b/i,
     seenByBoard: new RegExp(`\\b(?:approv|ratif|review|shar|agree|sign|seen|present|adopt)\\w*\\b[^.]{0,60}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|review|shar|agree|sign|seen|adopt)\\w*`, "i"),
   },

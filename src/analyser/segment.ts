@@ -101,6 +101,17 @@ function isLabelLine(block: Block, text: string, numbered: boolean, next: Block 
   return !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
 }
 
+/**
+ * A bold run-in title ("Working with others." or "How we check it is working –" in bold at the
+ * start of a paragraph), shaped like a RUN_IN_TITLE match: [whole title with what separates it, title].
+ */
+function boldRunIn(block: Block, body: string): [string, string] | null {
+  if (!block.lead || !body.startsWith(block.lead)) return null;
+  const title = block.lead.replace(/[\s.:–—-]+$/, "");
+  const separator = body.slice(block.lead.length).match(/^\s*[.:–—-]?\s*/)![0];
+  return title && !/[.!?]/.test(title) ? [block.lead + separator, title] : null;
+}
+
 /** Splits a block's text into sentences, returning [start, end) offsets within it. */
 export function splitSentences(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -162,7 +173,7 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
     if (block.kind === "table_row" && firstCell && block.table!.cells.filter(Boolean).length > 1 && firstCell.split(/\s+/).length <= 12) label = firstCell;
     else {
       label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
-      const runIn = label || !bodyStart ? null : body.slice(bodyStart).match(RUN_IN_TITLE);
+      const runIn = label ? null : bodyStart ? body.slice(bodyStart).match(RUN_IN_TITLE) : boldRunIn(block, body);
       if (runIn) label = runIn[1];
       // A label may be a clause ("If you are not happy: ..."); a run-in title has no verb.
       if (label && (SUBJECT_OPENING.test(label) || (runIn && TITLE_VERB.test(label)))) label = undefined;

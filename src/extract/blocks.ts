@@ -36,6 +36,11 @@ export interface Block {
    * start of the next. Whether it is a heading is for the reader of the blocks to decide.
    */
   headingStyle?: boolean;
+  /**
+   * For an HTML paragraph that opens with a bold run and goes on in plain text, the bold run's
+   * text ("<p><strong>Working with others.</strong> We ..."): authors use it as a run-in title.
+   */
+  lead?: string;
 }
 
 /** A web or email address: content, never a heading or a label. */

@@ -371,7 +371,8 @@ class BlockReader {
     const lines = linesOf(nodes);
     // Worked out per paragraph, not per element visited: most elements hold no text of their own.
     const headingStyle = lines.length > 0 && allSetApart(nodes, container !== undefined && setsApart(container));
-    for (const line of lines) this.emit("paragraph", line, nodes, headingStyle ? { headingStyle } : {});
+    const lead = headingStyle || !lines.length ? null : leadIn(nodes, lines[0]!);
+    lines.forEach((line, i) => this.emit("paragraph", line, nodes, headingStyle ? { headingStyle } : i === 0 && lead ? { lead } : {}));
   }
 
   private visitListItem(el: Element, depth: number) {
@@ -435,6 +436,31 @@ class BlockReader {
 function setsApart(el: Element): boolean {
   const tag = el.tagName;
   return tag === "strong" || tag === "b" || tag === "button" || BOLD_STYLE.test(el.attribs.style ?? "") || hasClass(el, TITLE_CLASS);
+}
+
+/** The first element with visible text among the nodes, or null when plain text comes first. */
+function firstWithText(nodes: AnyNode[]): Element | null {
+  for (const node of nodes) {
+    if (node.type === "text") {
+      if ((node as Text).data.trim()) return null;
+    } else if (node.type === "tag" && !skipped(node as Element) && collapse(textContent(node))) return node as Element;
+  }
+  return null;
+}
+
+/**
+ * The bold run a paragraph's first line opens with, when more text follows it as a new part:
+ * after punctuation ("Working with others." / "Complaints:") or a new capitalised sentence. A
+ * bold word inside a sentence ("<b>Mrs Patel</b> is our SENCO") is emphasis, not a title.
+ */
+function leadIn(nodes: AnyNode[], line: string): string | null {
+  let el = firstWithText(nodes);
+  while (el && !setsApart(el)) el = firstWithText(el.children);
+  if (!el) return null;
+  const lead = collapse(textContent(el));
+  if (!line.startsWith(lead) || line.length === lead.length) return null;
+  const after = line.slice(lead.length);
+  return /[.:?!–—-]$/.test(lead) || /^\s*[.:?!–—-]/.test(after) || /^\s+["“‘(]?[A-Z]/.test(after) ? lead : null;
 }
 
 /** Whether every piece of visible text in the nodes sits inside markup that sets it apart. */

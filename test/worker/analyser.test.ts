@@ -241,6 +241,32 @@ describe("finding answers", () => {
     expect(k09.reasons.join(" ")).not.toContain("found only outside");
   });
 
+  it("reads a bold lead-in at the start of a paragraph as the heading of what follows", () => {
+    const html = (paragraphs: string) => `<html><body><main><h1>A letter to families</h1><h2>Dear parents and carers</h2>${paragraphs}</main></body></html>`;
+    const result = analyseHtml(
+      html(
+        [
+          "<p><strong>Working with others.</strong> We work most often with the speech and language therapy team, the educational psychologist and the school nursing team; we ask for your consent before any referral.</p>",
+          "<p><strong>Checking that it works.</strong> We keep a close eye on whether the help we give is making a difference: reading ages are tested each term, and last year 24 of our 30 pupils on the SEN register made expected progress.</p>",
+        ].join(""),
+      ),
+      AS_OF,
+    );
+    expect(statuses(result)).toMatchObject({ K10: "present", K03a: "present" });
+    expect(result.items.K10.evidence[0]!.heading_path).toEqual(["A letter to families", "Dear parents and carers"]);
+    expect(result.items.K10.evidence[0]!.quote).toMatch(/^We work most often/);
+  });
+
+  it("finds outside services, checks on provision and co-production in other words", () => {
+    const judged = (text: string) => analyseBlocks(blocks([["About us", [text]]]), AS_OF).items;
+    expect(judged("We work most often with the occupational therapy team and the sensory support service.").K10.status).not.toBe("missing");
+    expect(judged("We keep a close eye on whether the support is making a difference.").K03a.status).not.toBe("missing");
+    expect(judged("This report was written with our parent panel and pupil council in June 2025.").D02.status).toBe("present");
+    expect(judged("The Management Committee approved this report on 14 October 2025.").D02.status).toBe("present");
+    // Still not co-production: parents are only told about it.
+    expect(judged("This report is shared with parents at the start of each year.").D02.status).toBe("missing");
+  });
+
   it("does not take the start of a sentence before a colon for a label", () => {
     const result = analyseBlocks(
       blocks([["Feelings and friendships", ["All our staff use emotion coaching: we name feelings and help children calm down. Our learning mentor, Mr Josh Kerr, sees children each week."]]]),

@@ -149,6 +149,22 @@ describe("htmlToBlocks: headings without heading elements", () => {
   });
 });
 
+describe("htmlToBlocks: bold run-in titles", () => {
+  it("keeps a bold run that opens a paragraph and is set off from the rest as the paragraph's lead", () => {
+    const { blocks } = htmlToBlocks(
+      [
+        "<main><p><strong>Working with others.</strong> We work most often with the school nurse.</p>",
+        "<p><b>Complaints:</b> speak to the class teacher first.</p>",
+        "<p><span><b>How we check it is working</b></span> – we look at reading ages each term.</p>",
+        "<p><strong>Our SENCO</strong> Mrs Patel leads the team.</p>",
+        "<p><b>Mrs Patel</b> is our SENCO.</p>",
+        "<p>We <strong>always</strong> listen.</p></main>",
+      ].join(""),
+    );
+    expect(blocks.map((b) => b.lead ?? null)).toEqual(["Working with others.", "Complaints:", "How we check it is working", "Our SENCO", null, null]);
+  });
+});
+
 describe("textToBlocks", () => {
   const blocks = textToBlocks(reportText);
 
