@@ -34,7 +34,13 @@ import { segment, type Sentence } from "./segment";
  * 1.4.0: a bold lead-in opening a paragraph ("<strong>Working with others.</strong> We ...") heads
  * it; "We work most often with ..." is about outside services; "whether the help is making a
  * difference" is about checking provision; a PRU's management committee approves, and a report
- * "written with our parent panel" is co-produced.
+ * "written with our parent panel" is co-produced; a council template's long prompts head their
+ * answers and are not part of them, and a prompt left blank or "N/A" answers nothing; an aside
+ * inside the main content is read; more headings in a parent's words ("What happens in the
+ * classroom?", "How will my child have a say?", "Making school accessible", "Feeling good, being
+ * safe"); "SENDCo" in a heading; K01's numbers are counts of pupils with SEN, not the roll; a
+ * title calling the report the "School Local Offer" is a vague C02; "Reviewed by the Governing
+ * Body" under a report is about it.
  */
 export const ANALYSER_VERSION = "1.4.0";
 

@@ -467,7 +467,28 @@ function judgeContribution(item: RubricItem, passages: Passages): ItemFinding {
   const contribution = mentions.filter((s) => passages.about(CUES.C02.contribution, s));
   if (contribution.length) return finding(item.id, "present", 0.85, ["says how the report contributes to the council's Local Offer"], contribution);
   if (mentions.length) return finding(item.id, "vague", 0.75, ["calls the report the \"school offer\" without saying it is the school's contribution to the council's Local Offer"], mentions);
+  // A council template often names the report in its title ("School SEN Information Report (School Local Offer)").
+  const titled = passages.seg.headings.find((h) => has(item.topic!, h.text));
+  if (titled) return finding(item.id, "vague", 0.7, ["only the title calls the report the \"school offer\"; it does not say it is the school's contribution to the council's Local Offer"], [headingAsSentence(passages.seg, titled)]);
   return finding(item.id, "missing", 0.8, ["no statement of the school's contribution to the council's Local Offer"]);
+}
+
+/** A heading in the shape of a sentence, to quote as evidence. */
+function headingAsSentence(seg: Segmented, heading: Segmented["headings"][number]): Sentence {
+  const block = seg.blocks[heading.block]!;
+  const start = seg.blockStarts[heading.block]!;
+  return {
+    index: -1,
+    text: heading.text,
+    start,
+    end: start + heading.text.length,
+    block: heading.block,
+    headings: [],
+    headingPath: block.headingPath,
+    links: block.links,
+    ...(block.page !== undefined ? { page: block.page } : {}),
+    ...(block.sourceUrl ? { sourceUrl: block.sourceUrl } : {}),
+  };
 }
 
 

@@ -70,14 +70,25 @@ export interface RubricItem {
 const NEEDS =
   /\b(?:autis(?:m|tic)|ASC|ASD|ADHD|attention deficit|dyslexi[ac]|dyscalculi[ac]|dyspraxi[ac]|DCD|developmental (?:co-?ordination|language) disorder|DLD|speech,? (?:and )?language|SLCN|hearing (?:impairment|loss)|deaf(?:ness)?|visual(?:ly)? impair(?:ment|ed)|blind|multi-?sensory impairment|MSI|physical disabilit(?:y|ies)|cerebral palsy|Down['’]?s? syndrome|moderate learning difficult(?:y|ies)|MLD|severe learning difficult(?:y|ies)|SLD|profound and multiple|PMLD|specific learning difficult(?:y|ies)|SpLD|anxiety|attachment|epilepsy|Tourette|selective mutism|global developmental delay|muscular dystrophy|sensory processing|medical needs|diabetes|juvenile arthritis)\b/g;
 const TEACHING_STRATEGIES =
-  /\bpre[- ]?(?:teach\w*|taught)|\bmodell?ed (?:answers|examples|writing)|\bworked examples|\bwriting frames|\bsentence (?:starters|stems)|\bchunk(?:s|ed|ing)?\b|\bscaffold\w*|\bkey (?:words|vocabulary)\b|\binstructions?\b[^.]{0,30}\b(?:one step at a time|small steps|broken down|chunked|(?:are|is|kept) short|written (?:down|on the board))|\bchecks? (?:for|of) understanding|\bseating plans?|\bcareful seating|\bvisual (?:agenda|prompts|cues)|\bconcrete (?:resources|apparatus|materials)|\bmanipulatives|\bdual coding|\bretrieval practice|\boverlearning|\bprinted copies|\btask boards?|\bnow and next|\bshort(?:er)? instructions|\bmulti-?sensory (?:teaching|approach)|\bsmall steps|\bsigns? and symbols|\b(?:steps|stages) of (?:a|the|each) task|\bways to record|\bchecking in\b|\bwhere (?:each child|pupils|students|children) sits?|\bvisual supports|\bfirst and then|\bworking walls?|\bmini[- ]whiteboards|\bsentence frames|\bdemonstrat\w+|\brepeat(?:ed|ing)? instructions|\b(?:extra )?thinking time|\bdual-coded|\bstructured scaffolds|\bpre-teaching/gi;
+  /\bpre[- ]?(?:teach\w*|taught)|\bmodell?ed (?:answers|examples|writing)|\bworked examples|\bwriting frames|\bsentence (?:starters|stems)|\bchunk(?:s|ed|ing)?\b|\bscaffold\w*|\bkey (?:words|vocabulary)\b|\binstructions?\b[^.]{0,30}\b(?:one step at a time|small steps|broken down|chunked|(?:are|is|kept) short|written (?:down|on the board))|\bchecks? (?:for|of) understanding|\bseating plans?|\bcareful seating|\bvisual (?:agenda|prompts|cues)|\bconcrete (?:resources|apparatus|materials)|\bmanipulatives|\bdual coding|\bretrieval practice|\boverlearning|\bprinted copies|\btask boards?|\bnow and next|\bshort(?:er)? instructions|\bmulti-?sensory (?:teaching|approach)|\bsmall steps|\bsigns? and symbols|\b(?:steps|stages) of (?:a|the|each) task|\bways to record|\bchecking in\b|\bwhere (?:each child|pupils|students|children) sits?|\bvisual supports|\bfirst and then|\bworking walls?|\bmini[- ]whiteboards|\bsentence frames|\bdemonstrat\w+|\brepeat(?:ed|ing)? instructions|\b(?:extra )?thinking time|\bdual-coded|\bstructured scaffolds|\bpre-teaching|\bone (?:instruction|step|thing) at a time\b|\bshow (?:children|pupils|students|them) (?:what|how) to\b|\bpictures? or (?:a )?signs?\b|\bsit (?:close|near|next) to\b/gi;
 const TA_DEPLOYMENT =
-  /\b(?:teaching assistants?|learning support assistants?|TAs|LSAs)\b[^.]{0,80}\b(?:work with all|allocated|linked to|deployed|based in|departments|not only with|groups in the class|whole class|in english|lessons in)|\bSENC?D?O\b[^.]{0,60}\b(?:observes|coaches|models|gives teachers|advises teachers|supports teachers)/gi;
+  /\b(?:teaching assistants?|learning support assistants?|TAs|LSAs)\b[^.]{0,80}\b(?:work with all|allocated|linked to|deployed|based in|departments|not only with|groups in the class|whole class|in english|lessons in)|\bSENC?D?O\b[^.]{0,60}\b(?:observes|coaches|models|gives teachers|advises teachers|supports teachers)|\bcoach(?:es|ing)? (?:staff|teachers|colleagues|class teachers)\b/gi;
 const ADAPTATIONS =
   /\bvisual timetables?|\bword mats|\btask planners|\b(?:coloured|colored) (?:overlays?|paper|backgrounds)|\boverlays\b|\btinted (?:paper|books|exercise books)|\bwriting slopes?|\bwobble cushions?|\bpencil grips?|\blaptops?\b|\bchromebooks?|\bipads?\b|\breader pens?|\breading pens?|\bspeech[- ]to[- ]text|\btext[- ]to[- ]speech|\bassistive technology|\bear defenders|\bfidget|\bworkstations?|\bquiet (?:space|room|area|corner|workspace|reading corner)|\bcalm (?:room|space|area)|\bsensory (?:room|space|tent|breaks?)|\bmovement breaks|\brest breaks|\btime[- ]out (?:passes|cards)|\bexit cards?|\benlarged print|\blarge print|\b(?:reduced|personalised|part[- ]time|adapted|shortened) (?:timetables?|homework(?: load)?|curriculum|day)|\bsmaller (?:classes|groups|teaching groups)|\blow[- ]arousal|\bvisual (?:supports|schedules)|\bnow and next boards?|\bsymbols\b|\bextra time\b|\breaders?\b|\bscribes?\b|\bseparate room|\bmodified (?:resources|papers)|\bmagnifiers?|\bradio aids?|\bpathways?\b|\bone fewer GCSE|\bsupported study/gi;
 const FACILITIES =
   /\bstep[- ]free|\bramp(?:s|ed)?\b|\blifts?\b|\baccessible (?:toilets?|shower|entrances?|changing|parking)|\bhygiene (?:rooms?|suites?)|\bchanging (?:bench|places|rooms?|tables?)|\bChanging Places\b|\bhoists?\b|\bhearing loops?|\bdisabled (?:toilets?|parking|bay|space)|\bparking (?:bay|space)|\bhandrails?|\b(?:single|one) (?:level|storey)|\bwide(?:ned)? doors?|\bautomatic doors?|\bevac(?:uation)? chairs?|\bacoustic|\bsound[- ]absorbing|\bsensory rooms?|\bwheelchair (?:access|accessible)|\btactile|\bcontrast(?:ing)? (?:edges|strips)|\bsoft play|\bhydrotherapy pool/gi;
 /** Headings about disabled pupils in general, shared by the Equality Act items. */
+/**
+ * A count of pupils with SEN, or of a need: a share ("13%"), a number of pupils said to have SEN
+ * ("23 children ... have special educational needs"), or a figure after the register or plans
+ * ("SEN register: 41"). The school's roll ("68 pupils in three classes") is not one.
+ */
+const SEN_COUNT = new RegExp(
+  "\\b\\d+(?:\\.\\d+)?\\s?%" +
+    "|\\b(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)\\s+(?:of\\s+(?:our|the)\\s+\\d+\\s+)?(?:pupils|children|students|young people)\\b[^.]{0,60}\\b(?:SEND?|EHCPs?|EHC plans?|special educational|additional needs|register|autis\\w*|ADHD|dyslexi\\w*|speech|hearing|visual|physical|disabilit\\w*)" +
+    "|\\b(?:SEND?|EHCPs?|EHC plans?|register)\\b[^.]{0,40}\\b(?!(?:19|20)\\d{2}\\b)\\d{1,3}\\b(?![\\d/.:-])",
+  "gi",
+);
 const DISABLED_PUPILS = /\bdisabled (?:pupils|students|children|learners|young people)|\b(?:pupils|students|children) with disabilities|\bdisability\b/;
 const SUPPORT_PROGRAMMES: readonly ProgrammeCategory[] = ["literacy", "numeracy", "language", "social_emotional", "motor_sensory", "communication_access"];
 
@@ -93,7 +104,7 @@ export const RUBRIC: readonly RubricItem[] = [
     topic: /\b(?:kinds?|types?|range) of (?:special educational )?(?:needs|sen|send)\b|\bneeds (?:we|that we) (?:\w+ ){0,3}(?:support(?:ing)?|provid(?:e|ing) for|cater(?:ing)? for|meet(?:ing)?|see(?:ing)?)\b|\bwe (?:\w+ ){0,2}(?:support|provide for|cater for|welcome) (?:children|pupils|students|young people) with\b|\bon (?:our|the) (?:sen|send|special educational needs|inclusion|additional needs) register\b|\bfour (?:broad )?areas\b|\b(?:main|primary|most common|largest) (?:needs?|groups?)\b|\b\d+ (?:of (?:our|the) )?(?:children|pupils|students)\b[^.]{0,40}\b(?:SEN support|EHCP|EHC plan|Education, Health and Care)/i,
     specifics: [
       { label: "needs named beyond the four broad areas", pattern: NEEDS, atLeast: 2, weight: 2 },
-      { label: "numbers of pupils with SEN or by need", signal: "quantity", weight: 2 },
+      { label: "numbers of pupils with SEN or by need", pattern: SEN_COUNT, weight: 2 },
     ],
     wanted: "the needs the school actually meets now (such as autism, dyslexia or hearing impairment) or how many pupils it supports",
     vagueCues: [
@@ -183,7 +194,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(c)",
     requirement: "must",
     check: "section",
-    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching|\b(?:help|support)\b[^?]*\b(?:in|during) (?:the |their |my child's |your child's )?(?:class(?:room)?|playroom)\b/,
+    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching|\b(?:help|support)\b[^?]*\b(?:in|during) (?:the |their |my child's |your child's )?(?:class(?:room)?|playroom)\b|\bwhat happens in (?:the |my child's |your child's )?(?:class(?:room)?|lessons?|playroom)\b/,
     headingExclude: /\btraining\b|\bassistants?\b|\bexpertise\b/,
     topic: /\bquality first teaching\b|\bhigh[- ]quality (?:inclusive )?teaching\b|\badaptive teaching\b|\bdifferentiat\w*|\bteaching assistants?\b[^.]{0,60}\b(?:work|support|deploy|allocat|linked)|\bevery teacher is (?:a teacher of|responsible)|\bteachers (?:adapt|plan|use|are responsible)|\bscaffold\w*|\bpre[- ]teach\w*/i,
     specifics: [
@@ -208,8 +219,8 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(d); SEND Code of Practice 6.79 and 6.82",
     requirement: "must",
     check: "section",
-    headings: /\badapt(?!ive teaching)|\badjust|\bcurriculum|\blearning environment|\baccess arrangements|\bexam(?:ination)?s?\b|\bpathways|\bchanges?\b[^?]*\b(?:to|in) (?:the |our )?(?:nursery|school|classroom|class|setting|environment|timetable|day)\b/,
-    topic: /\badapt(?:ed|ation|ations|ing)?\b[^.]{0,40}\b(?:curriculum|environment|classroom|timetable|tasks?|resources)|\b(?:curriculum|environment|classroom)\b[^.]{0,30}\badapt|\baccess arrangements\b|\b(?:personalised|reduced|part[- ]time) timetable\b|\bvisual timetables?\b|\boverlays\b|\bwriting slopes?\b|\bassistive technology\b|\bworkstations?\b/i,
+    headings: /\badapt(?!ive teaching)|\badjust|\bcurriculum|\blearning environment|\baccess arrangements|\bexam(?:ination)?s?\b|\bpathways|\bchanges?\b[^?]*\b(?:to|in) (?:the |our )?(?:nursery|school|classroom|class|setting|environment|timetable|day)\b|\bchang(?:e|es|ing) things\b|\bmak(?:e|es|ing) (?:the |our )?(?:school|nursery|classrooms?|lessons?|learning|curriculum) (?:more )?accessible\b/,
+    topic: /\b(?:adapt(?:ed|ation|ations|ing)?|adjust(?:ed|ment|ments|ing)?)\b[^.]{0,40}\b(?:curriculum|environment|classroom|timetable|tasks?|resources)|\b(?:curriculum|environment|classroom)\b[^.]{0,30}\b(?:adapt|adjust)|\baccess arrangements\b|\b(?:personalised|reduced|part[- ]time) timetable\b|\bvisual timetables?\b|\boverlays\b|\bwriting slopes?\b|\bassistive technology\b|\bworkstations?\b/i,
     specifics: [
       { label: "concrete adaptations", pattern: ADAPTATIONS, atLeast: 2, weight: 2 },
       { label: "an adaptation", pattern: ADAPTATIONS },
@@ -275,7 +286,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(g); SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /wellbeing|well-being|\bemotional|\bsocial development|\bmental health|\bpastoral|\bsemh\b|\bbullying|\bfeelings|\bbehaviour|\bhappy and safe/,
+    headings: /wellbeing|well-being|\bemotional|\bsocial development|\bmental health|\bpastoral|\bsemh\b|\bbullying|\bfeelings|\bbehaviour|\bhappy and safe|\bsafe and happy|\btherapeutic\b|\bfeel(?:ing)? (?:good|safe|happy|ok|okay)\b|\bbeing safe\b/,
     topic: /\bwellbeing|\bwell-being|\bemotional (?:and social |health|literacy|support|development)|\b(?<!emotional and )mental health\b|\bpastoral\b|\bbullying\b|\bnurture\b|\bSEMH\b|\bself-esteem\b/i,
     specifics: [
       { label: "named pastoral roles", signal: "namedRole", weight: 2 },
@@ -301,7 +312,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "fact",
     mainstreamOnly: true,
-    headings: /\bsenc?d?o\b|\bsen(?:d)? co-?ordinator|\binclusion (?:lead|manager|leader)/,
+    headings: /\bsend?co\b|\bsenc?d?o\b|\bsen(?:d)? co-?ordinator|\binclusion (?:lead|manager|leader)/,
     topic: /\bSENC?D?Os?\b|\bSENDCos?\b|\bSENCos?\b|\bsen(?:d)? co-?ordinator\b|\bspecial educational needs (?:and disabilit(?:y|ies) )?co-?ordinator\b|\binclusion (?:manager|lead|leader|co-?ordinator)\b/i,
     wanted: "the SENCO's name together with a direct email, phone number or booking route",
     questions: {
@@ -364,7 +375,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 7; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:consult|involv|partnership|working|work)\w*[^?]{0,30}\b(?:parents|carers|families|you)\b|\bhow (?:will|can) i (?:be involved|get involved|help)|\bhow will (?:we|you) involve (?:you|me|parents)|\bparents? (?:be |are )?(?:consulted|involved)|\b(?:parents|families)['’]? (?:involvement|partnership|voice)|\bcommunicat\w* with (?:parents|families|you)/,
+    headings: /\b(?:consult|involv|partnership|working|work)\w*[^?]{0,30}\b(?:parents|carers|families|you)\b|\bhow (?:will|can) i (?:be involved|get involved|help)|\bhow will (?:we|you) involve (?:you|me|parents)|\bparents? (?:be |are )?(?:consulted|involved)|\b(?:parents|families)['’]? (?:involvement|partnership|voice)|\bcommunicat\w* with (?:parents|families|you)|\bkeep(?:ing)? (?:you|parents|families|carers) (?:involved|informed|in the loop|up to date)/,
     headingExclude: /\bsupport (?:for|to)|\badvice\b|\bcomplain/,
     topic: /\bparents['’]? evenings?\b|\bcoffee (?:mornings?|afternoons?)\b|\bparent (?:forum|workshops?|surgery|drop-in)\b|\bsenc?d?o surgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)\b|\bpartnership with (?:parents|families)\b|\bparents (?:are|will be) (?:invited|consulted|involved|kept informed)\b/i,
     specifics: [
@@ -387,7 +398,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 8; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?<!(?:parents|carers|families) of )(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to|\bhearing from (?:my child|your child|children|pupils|students|young people)\b/,
+    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?<!(?:parents|carers|families) of )(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to|\bhearing from (?:my child|your child|children|pupils|students|young people)\b|\bhave (?:a|their|his|her) say\b/,
     topic: /\bpupil voice\b|\bstudent voice\b|\bchild['’]s voice\b|\bone[- ]page profiles?\b|\b(?:pupil|student) (?:passports?|profiles?)\b|\ball about me\b|\b(?:views|wishes|opinions) (?:are|is|will be) (?:gathered|sought|heard|collected|recorded)\b|\b(?:gather|seek|collect|record)\w* (?:their|the child['’]s|pupils['’]|students['’]|children['’]s) (?:views|voice|wishes)\b|\b(?:attend|join) (?:part of |the end of |a segment of )?(?:their|the) (?:own )?(?:annual )?review|\btalking mats?\b|\bperson[- ]centred\b/i,
     specifics: [
       {
@@ -435,7 +446,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     // "Other people you can talk to" lists contacts for concerns (C03), not outside services.
-    headings: /\bother (?:professionals|agencies|services|bodies|organisations)|\bother people\b(?! (?:you|to) )|\boutside (?:agencies|professionals|services)|\bexternal (?:agencies|professionals|support|services)|\bwho else|\bmulti-agency|\bhealth,? (?:and )?(?:social )?care|\bworking with (?:other|health|outside|partners|specialists|professionals|services)|\b(?:services|professionals|agencies|people|organisations|partners|specialists|experts) (?:that |who )?(?:we|the school) work(?:s|ing)? with\b|\bwho (?:else )?(?:we|do we|does the school) work with\b|\b(?:services|people) providing|\bpartner (?:agencies|services)/,
+    headings: /\bother (?:professionals|agencies|services|bodies|organisations)|\bother people\b(?! (?:you|to) )|\boutside (?:agencies|professionals|services)|\bexternal (?:agencies|professionals|support|services)|\bwho else|\bwho helps us\b|\bmulti-agency|\bhealth,? (?:and )?(?:social )?care|\bworking with (?:other|health|outside|partners|specialists|professionals|services)|\b(?:services|professionals|agencies|people|organisations|partners|specialists|experts) (?:that |who )?(?:we|the school) work(?:s|ing)? with\b|\bwho (?:else )?(?:we|do we|does the school) work with\b|\b(?:services|people) providing|\bpartner (?:agencies|services)/,
     topic: /\boutside agencies\b|\bexternal (?:agencies|professionals|services)\b|\bmulti[- ]agency\b|\bother professionals\b|\bwork(?:s|ing)? (?:[a-z]+ ){0,3}?(?:with|alongside)\b[^.]{0,80}\b(?:services?|agencies|professionals|therapists|teams?|CAMHS|nursing|psycholog\w*)\b|\b(?:expert|specialist|outside) (?:help|advice|support)\b[^.]{0,30}\bfrom\b|\bask (?:for )?(?:help|advice|support) from\b/i,
     specifics: [
       { label: "named services", signal: "namedService", weight: 2 },
@@ -457,7 +468,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 11; Children and Families Act 2014 s32",
     requirement: "must",
     check: "fact",
-    headings: /\bsupport (?:for|to) (?:the )?(?:parents|families|me|my family|carers)|\bhelp (?:and|&) advice|\badvice (?:for|and support)|\bindependent advice|\bsendiass|\biass\b|\bwhere can (?:i|parents) (?:get|find) (?:further |more |independent )?(?:help|support|advice)|\bsupport services for (?:the )?parents|\bparent support|\bfamily support|\buseful (?:contacts|links|organisations)/,
+    headings: /\bsupport (?:for|to) (?:the )?(?:parents|families|me|my family|carers)|\bhelp (?:and|&) advice|\badvice (?:for|and support)|\bindependent advice|\bsendiass|\biass\b|\bwhere (?:can (?:i|parents|you|families)|to|you can) (?:get|find) (?:further |more |extra |independent )?(?:help|support|advice)|\b(?:more|extra|further) help for (?:parents|families|carers|you)\b|\bsupport services for (?:the )?parents|\bparent support|\bfamily support|\buseful (?:contacts|links|organisations)/,
     topic: /\bSENDIASS\b|\bIASS\b|\bSENDIAS\b|\binformation,? advice and support\b|\bparent partnership\b|\bparent carer forum\b|\b(?:independent|impartial) (?:advice|information)\b|\bIPSEA\b|\bcontact a family\b/i,
     wanted: "the local SENDIASS by name with a phone number, email or web address",
     questions: {
@@ -508,7 +519,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "Children and Families Act 2014 s69(3)(b)(i)",
     requirement: "must",
     check: "section",
-    headings: /admission|\badmitted\b|\badmit\b|\bapplying for a place|\bapplications?\b/,
+    headings: /admission|\badmitted\b|\badmit\b|\bapplying for a place|\bapplications?\b|\bjoining (?:us|the school|our school)\b/,
     broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b/,
     topic: /\badmission\w*|\badmitted\b|\badmit\b|\bapply(?:ing)? for a place\b|\boversubscription\b|\bnam(?:e|es|ed|ing) (?:the|our) (?:school|academy|college) in\b|\bplaces? (?:at|in)\b[^.]{0,40}\b(?:allocated|agreed|offered|named)\b|\bvisit\w*\b[^.]{0,30}\bbefore (?:they|you) apply|\bbefore applying\b|\bapplications? from (?:disabled )?(?:children|pupils|students|families|parents)\b/i,
@@ -531,10 +542,10 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "Children and Families Act 2014 s69(3)(b)(ii); Equality Act 2010",
     requirement: "must",
     check: "section",
-    headings: /less favourabl|\bequality\b|\bequal (?:treatment|opportunit)|\bdiscriminat|\bfair(?:ly| treatment)/,
+    headings: /less favourabl|\bequality\b|\bequal (?:treatment|opportunit)|\bdiscriminat|\bfair(?:ly|ness| treatment)/,
     broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b/,
-    topic: /\bless favourabl\w*|\bequality act\b|\bdiscriminat\w*|\bequality of opportunity\b|\bnot (?:be )?disadvantaged\b|\bauxiliary aids\b|\btreated (?:fairly|equally)\b|\bequal(?:ity)? (?:training|treatment)\b|\bequality (?:and [\w ]+ )?training\b|\b(?:attendance|exclusions?|suspensions?|participation)\b[^.]{0,60}\bdisabled\b|\bdisabled (?:pupils|students|children)['’]? (?:attendance|exclusions?|suspensions?|participation)/i,
+    topic: /\bless favourabl\w*|\bequality act\b|\bdiscriminat\w*|\bequality of opportunity\b|\bnot (?:be )?disadvantaged\b|\bauxiliary aids\b|\btreated (?:fairly|equally)\b|\b(?:left out|excluded|missing out)\b[^.]{0,30}\bbecause of (?:a|their|his|her|any) disabilit\w*|\bequal(?:ity)? (?:training|treatment)\b|\bequality (?:and [\w ]+ )?training\b|\b(?:attendance|exclusions?|suspensions?|participation)\b[^.]{0,60}\bdisabled\b|\bdisabled (?:pupils|students|children)['’]? (?:attendance|exclusions?|suspensions?|participation)/i,
     specifics: [
       { label: "equality or disability training for staff", pattern: /\b(?:equality|disability)(?: and [\w ]{1,30})? (?:awareness )?training|\btraining\b[^.]{0,30}\b(?:equality|disability)/gi, weight: 2 },
       { label: "figures on disabled pupils' outcomes", signal: "quantity", weight: 2 },
@@ -555,10 +566,10 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "Children and Families Act 2014 s69(3)(b)(iii)",
     requirement: "must",
     check: "section",
-    headings: /\baccessib(?:le|ility)\b(?!\s+(?:plan|strategy|statement|policy))|\baccess (?:to|for|around) (?:the )?(?:school|building|site|premises|classrooms?)|^access$|\bphysical access|\bthe building|\b(?:our|the|school) buildings\b|^(?:our )?buildings?$|\bpremises|\bdisabled (?:access|facilities)|\bfacilities\b[^?]*\baccess/,
+    headings: /\baccessib(?:le|ility)\b(?!\s+(?:plan|strategy|statement|policy))|\baccess (?:to|for|around) (?:the )?(?:school|building|site|premises|classrooms?)|^access$|\bphysical access|(?:,|\band) access\b(?! arrangements)|^access(?:,| and)|\bthe building|\b(?:our|the|school) buildings\b|^(?:our )?buildings?$|\bpremises|\bdisabled (?:access|facilities)|\bfacilities\b[^?]*\baccess/,
     broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b|access arrangements/,
-    topic: /\bwheelchair\b|\bstep[- ]free\b|\bramp(?:s|ed)?\b|\baccessible (?:toilet|entrance|parking|changing|shower)|\bhygiene (?:room|suite)\b|\bchanging (?:bench|places|room)\b|\bhoists?\b|\bhearing loops?\b|\bdisabled (?:toilet|parking|access)\b|\bhandrails?\b|\b(?:single|one) (?:level|storey)\b|\bfully accessible\b|\baccessible (?:to|for) (?:all|pupils|students|children|disabled|wheelchair|everyone)|\b(?:reasonable|physical) access\b|\baccess (?:to|around) the (?:building|site|school)\b/i,
+    topic: /\bwheelchair\b|\bstep[- ]free\b|\bramp(?:s|ed)?\b|\baccessible (?:toilet|entrance|parking|changing|shower)|\bhygiene (?:room|suite)\b|\bchanging (?:bench|places|room)\b|\bhoists?\b|\bhearing loops?\b|\bdisabled (?:toilet|parking|access)\b|\bhandrails?\b|\b(?:single|one) (?:level|storey)\b|\bfully accessible\b|\baccessible (?:to|for) (?:all|pupils|students|children|disabled|wheelchair|everyone)|\b(?:reasonable|physical) access\b|\baccess (?:to|around) the (?:building|site|school)\b|\b(?:buildings?|site|premises)\b[^.]{0,40}\b(?:on (?:one|two|three|several|different) (?:levels?|floors?|storeys?)|stairs|narrow)\b|\b(?:occupies|housed in) (?:a|an|the)\b[^.]{0,40}\b(?:house|building|block|site)\b/i,
     specifics: [
       { label: "named facilities", pattern: FACILITIES, atLeast: 2, weight: 2 },
       { label: "a named facility", pattern: FACILITIES },
@@ -740,7 +751,7 @@ export const FACT_CUES = {
   C04: {
     glossaryEntry: /^[A-Z][\w&'’-]*(?:\s+[\w&'’-]+){0,3}\s*(?::|[–—]|\s-\s|=)\s*\S/,
     languages: /\b(?:in|into) (?:[A-Z][a-z]+,? (?:and |or )?)*(?:Polish|Urdu|Romanian|Bengali|Punjabi|Arabic|Somali|Portuguese|Spanish|French|Lithuanian|Gujarati|Turkish|Chinese|Mandarin|Cantonese|Tamil|Welsh|Ukrainian|Pashto|Farsi|Dari|Tigrinya|Kurdish|Albanian|Hungarian|Slovak|Czech|Bulgarian|Russian|Italian|Hindi|Latvian|Greek|Yoruba|Twi|Swahili)\b/,
-    otherFormats: /\blarge[- ]print\b|\beasy[- ]read\b|\btranslat\w+ (?:summary|version|copy|copies|into)|\b(?:other|different) languages\b|\baudio (?:version|format|recording)\b|\bbraille\b|\bsymbol(?:s|-supported)? (?:version|format)\b|\b(?:other|alternative|different|accessible) formats?\b|\bread (?:it )?(?:aloud|to you)\b|\bBritish Sign Language\b|\bBSL\b|\binterpreters?\b/i,
+    otherFormats: /\blarge[- ]print\b|\blarger (?:print|text|font)\b|\b(?:in|into) another language\b|\beasy[- ]read\b|\btranslat\w+ (?:summary|version|copy|copies|into)|\b(?:other|different) languages\b|\baudio (?:version|format|recording)\b|\bbraille\b|\bsymbol(?:s|-supported)? (?:version|format)\b|\b(?:other|alternative|different|accessible) formats?\b|\bread (?:it )?(?:aloud|to you)\b|\bBritish Sign Language\b|\bBSL\b|\binterpreters?\b/i,
     /** Common expansions, so an acronym whose full form the report uses counts as explained (global: each use is checked; see spelledOut). */
     expansions: <Readonly<Record<string, RegExp>>>{
       SEN: /special educational needs?/gi,
@@ -774,7 +785,7 @@ export const FACT_CUES = {
     approval: new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*`, "i"),
     dateApproved: /\bdate (?:approved|agreed|ratified|adopted)\b/i,
     coproduction: /\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|shaped|wrote|seen and discussed)\b[^.]{0,60}\b(?:this report|the report|it|this information|this page|draft|report)\b|\b(?:report|information|it)\b[^.]{0,30}\b(?:written|produced|developed|created|designed|shaped)\b[^.]{0,20}\b(?:with|together with|alongside)\b[^.]{0,40}\b(?:parents?|carers?|famil(?:y|ies)|pupils?|students?|children|young people|forum|panel|council|parliament)\b/i,
-    aboutReport: /\b(?:this|the) (?:report|information|document|policy|page)\b|\binformation report\b|\breport (?:is|was)\b/i,
+    aboutReport: /^(?:last |date )?(?:reviewed|approved|agreed|ratified|adopted|signed(?: off)?)\b[^.]{0,10}\bby\b|\b(?:this|the) (?:report|information|document|policy|page)\b|\binformation report\b|\breport (?:is|was)\b/i,
     seenByBoard: new RegExp(`\\b(?:approv|ratif|review|shar|agree|sign|seen|present|adopt)\\w*\\b[^.]{0,60}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|review|shar|agree|sign|seen|adopt)\\w*`, "i"),
   },
   D03: {

@@ -9,7 +9,7 @@
  * ("Admissions: disabled pupils are ...", "SENCO | Mrs ...", a numbered paragraph's run-in
  * title "4(c) Approach to teaching. Every teacher ...").
  */
-import { isQuestion, WEB_OR_EMAIL, type Block } from "../extract/blocks";
+import { isPrompt, isQuestion, WEB_OR_EMAIL, type Block } from "../extract/blocks";
 import { execAll } from "../lib/exec-all";
 import { WordIndex } from "./word-index";
 
@@ -112,6 +112,19 @@ function boldRunIn(block: Block, body: string): [string, string] | null {
   return title && !/[.!?]/.test(title) ? [block.lead + separator, title] : null;
 }
 
+/** An answer cell that answers nothing: a template's "N/A", a dash, "TBC". */
+const NO_ANSWER = /^(?:n\/?a|not applicable|-|–|—|tbc|tba|to follow)\.?$/i;
+
+/**
+ * A table row holding a template's prompt in its first cell: its answer cells, or null when
+ * the row is not one. An empty list means the prompt went unanswered.
+ */
+function promptRow(block: Block): string[] | null {
+  const cells = block.table?.cells;
+  if (block.kind !== "table_row" || !cells || cells.length < 2 || !cells[0] || !isPrompt(stripNumbering(cells[0]))) return null;
+  return cells.slice(1).filter((cell) => cell.trim() && !NO_ANSWER.test(cell.trim()));
+}
+
 /** Splits a block's text into sentences, returning [start, end) offsets within it. */
 export function splitSentences(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
@@ -161,16 +174,22 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
       return;
     }
     const stripped = block.kind === "paragraph" || block.kind === "list_item" ? stripNumbering(block.text) : "";
-    if (isQuestionLine(block, stripped) || isLabelLine(block, stripped, stripped.length < block.text.trim().length, blocks[i + 1], isTopic)) {
-      headings.push({ text: block.text, block: i, level: 7 });
-      local = block.text;
+    const answers = promptRow(block);
+    // An unanswered prompt is a heading over nothing, not an answer that mentions its topic.
+    if (isQuestionLine(block, stripped) || isLabelLine(block, stripped, stripped.length < block.text.trim().length, blocks[i + 1], isTopic) || answers?.length === 0) {
+      headings.push({ text: answers ? block.table!.cells[0]! : block.text, block: i, level: 7 });
+      local = answers ? block.table!.cells[0]! : block.text;
       return;
     }
     const body = block.text;
     let bodyStart = body.match(NUMBERING)?.[0].length ?? 0;
     const firstCell = block.table?.cells[0];
     let label: string | undefined;
-    if (block.kind === "table_row" && firstCell && block.table!.cells.filter(Boolean).length > 1 && firstCell.split(/\s+/).length <= 12) label = firstCell;
+    if (answers) {
+      // The template's words are the question; the school's answer starts after the first cell.
+      label = firstCell!;
+      bodyStart = body.indexOf(" | ") + 3;
+    } else if (block.kind === "table_row" && firstCell && block.table!.cells.filter(Boolean).length > 1 && firstCell.split(/\s+/).length <= 12) label = firstCell;
     else {
       label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
       const runIn = label ? null : bodyStart ? body.slice(bodyStart).match(RUN_IN_TITLE) : boldRunIn(block, body);
@@ -184,8 +203,8 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
     if (label && isTopic(label)) local = null;
     const chain = local || label ? [...(label ? [label] : []), ...(local ? [local] : []), ...reversed] : reversed;
     for (const [s, e] of splitSentences(body)) {
-      // The numbering ("4.1") is not part of the first sentence.
-      const from = s === 0 ? bodyStart : s;
+      // The numbering ("4.1"), a run-in title or a template's prompt is not part of the text.
+      const from = Math.max(s, bodyStart);
       if (from >= e) continue;
       sentences.push({
         index: sentences.length,

@@ -52,3 +52,14 @@ const ENDS_WITH_QUESTION = /\?(?:\s*\([^()]{1,40}\))?\s*$/;
 
 /** A line that is a question, as report headings often are ("How will my child be involved?"); pass it without its numbering. */
 export const isQuestion = (text: string) => ENDS_WITH_QUESTION.test(text) && QUESTION_START.test(text) && text.split(/\s+/).length <= 25;
+
+/** Words a council template opens its instructions with ("Describe how ...", "Please give details of ..."). */
+const TEMPLATE_INSTRUCTION = /^(?:please\s+)?(?:include|describe|give|explain|list|state|provide|outline|set out|summarise|detail|insert|add)\b/i;
+
+/**
+ * A template's prompt, as the first cell of a question-and-answer table holds it: a question,
+ * perhaps followed by an instruction ("Is there a resourced base? If so, give details."), or an
+ * instruction alone ("Include contact details for SENDIASS."). Pass it without its numbering.
+ */
+export const isPrompt = (text: string) =>
+  isQuestion(text) || (QUESTION_START.test(text) && text.includes("?") && text.split(/\s+/).length <= 40) || TEMPLATE_INSTRUCTION.test(text);

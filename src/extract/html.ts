@@ -113,18 +113,25 @@ function isChrome(el: Element): boolean {
   if (className !== undefined || id !== undefined) {
     for (const token of `${className ?? ""} ${id ?? ""}`.split(/\s+/)) if (token && CHROME_TOKEN.test(token)) return true;
   }
-  if (CHROME_TAGS.has(el.tagName) || CHROME_ROLES.has((el.attribs.role ?? "").toLowerCase()) || CHROME_LABEL.test(el.attribs["aria-label"] ?? "")) return true;
+  if (CHROME_ROLES.has((el.attribs.role ?? "").toLowerCase()) || CHROME_LABEL.test(el.attribs["aria-label"] ?? "")) return true;
+  // An aside within the main content is part of it (a box of "Words we use"); the page's own are sidebars.
+  if (el.tagName === "aside") return !withinMain(el);
+  if (CHROME_TAGS.has(el.tagName)) return true;
   // A page header is chrome; an article's own header (holding its title) is content.
-  if (el.tagName !== "header") return false;
-  for (let up = el.parent as Element | null; up && up.type === "tag"; up = up.parent as Element | null) {
-    if (up.tagName === "main" || up.tagName === "article" || up.attribs.role === "main") return false;
-  }
+  if (el.tagName !== "header" || withinMain(el)) return false;
   let hasTitle = false;
   eachElement(el, (inner) => {
     if (inner.tagName === "h1") hasTitle = true;
     return !hasTitle;
   });
   return !hasTitle;
+}
+
+function withinMain(el: Element): boolean {
+  for (let up = el.parent as Element | null; up && up.type === "tag"; up = up.parent as Element | null) {
+    if (up.tagName === "main" || up.tagName === "article" || up.attribs.role === "main") return true;
+  }
+  return false;
 }
 
 /** What one walk over the parsed page finds before anything is removed. */

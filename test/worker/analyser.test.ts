@@ -267,6 +267,42 @@ describe("finding answers", () => {
     expect(judged("This report is shared with parents at the start of each year.").D02.status).toBe("missing");
   });
 
+  it("reads a council template's question-and-answer table: long prompts head their answers, and an unanswered prompt answers nothing", () => {
+    const row = (question: string, answer: string) => `<tr><td>${question}</td><td>${answer}</td></tr>`;
+    const html = `<html><body><main><h1>School SEN Information Report (School Local Offer)</h1><table>${[
+      row("Name and contact details of the SENDCo", "Mrs Judith Fairlie. Email senco@brook.example.sch.uk."),
+      row("How will the school assess and review my child's progress towards their outcomes?", "Individual learning plans are reviewed each term with parents and the class teacher, and pupils with an EHCP also have an annual review."),
+      row("How are pupils with SEN enabled to engage in activities available to pupils who do not have SEN, including trips and clubs?", ""),
+      row("Are there other pupils the school needs to consider, for example looked after children with SEN?", "N/A"),
+      row("Include contact details for the Information, Advice and Support Service.", "The Brook Parent Partnership Service gives free advice. Tel: 01632 960590."),
+    ].join("")}</table><p>Reviewed by the Governing Body</p></main></body></html>`;
+    const result = analyseHtml(html, AS_OF);
+    expect(statuses(result)).toMatchObject({ K04: "present", K03b: "present", K03f: "missing", C01: "missing", K11: "vague", C02: "vague", D02: "vague" });
+    // The template's words are not the school's answer.
+    expect(result.items.K03b.evidence.map((e) => e.quote).join(" ")).not.toContain("How will the school");
+    expect(result.items.K11.reasons.join(" ")).toContain("Parent Partnership");
+    expect(result.items.C02.evidence[0]!.quote).toBe("School SEN Information Report (School Local Offer)");
+  });
+
+  it("shares a heading naming two items between them by what each sentence is about", () => {
+    const result = analyseBlocks(
+      blocks([
+        ["Making school accessible", ["Adjustments to the classroom and the timetable are made where appropriate.", "Resources are matched to need."]],
+        ["Our site", ["The school is on one level, with a ramp at the main door, an accessible toilet and hearing loops in every classroom."]],
+      ]),
+      AS_OF,
+    );
+    expect(result.items.K03d.evidence[0]!.quote).toMatch(/^Adjustments to the classroom/);
+    expect(result.items.E03.status).toBe("present");
+  });
+
+  it("counts pupils with SEN, not the school's roll, as the numbers K01 asks for", () => {
+    const k01 = (text: string) => analyseBlocks(blocks([["About the school", [text]]]), AS_OF).items.K01;
+    expect(k01("We have 68 pupils in three mixed-age classes.").reasons.join(" ")).not.toContain("numbers of pupils with SEN");
+    expect(k01("Right now 23 children have special educational needs, most with speech and language needs.").reasons.join(" ")).toContain("numbers of pupils with SEN");
+    expect(k01("There are 41 pupils on our SEN register.").reasons.join(" ")).toContain("numbers of pupils with SEN");
+  });
+
   it("does not take the start of a sentence before a colon for a label", () => {
     const result = analyseBlocks(
       blocks([["Feelings and friendships", ["All our staff use emotion coaching: we name feelings and help children calm down. Our learning mentor, Mr Josh Kerr, sees children each week."]]]),

@@ -165,6 +165,15 @@ describe("htmlToBlocks: bold run-in titles", () => {
   });
 });
 
+describe("htmlToBlocks: asides", () => {
+  it("keeps an aside inside the main content and drops the page's own sidebar", () => {
+    const { blocks } = htmlToBlocks(
+      '<body><aside class="news"><p>Latest news: sports day moved.</p></aside><main><h1>Our report</h1><p>We support every child.</p><aside class="words-box"><h2>Words we use</h2><p>SENCO: the teacher who leads on SEND.</p></aside></main></body>',
+    );
+    expect(blocks.map((b) => b.text)).toEqual(["Our report", "We support every child.", "Words we use", "SENCO: the teacher who leads on SEND."]);
+  });
+});
+
 describe("textToBlocks", () => {
   const blocks = textToBlocks(reportText);
 
