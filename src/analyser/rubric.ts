@@ -100,7 +100,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 1; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:kinds?|types?|range) of (?:special educational )?(?:sen|send|needs?|special|difficult)|\bneeds (?:we|do we|does (?:the|our) \w+|does \w+) (?:provide|support|cater|meet)|\b(?:sen|send|needs) (?:we|do we) (?:provide for|support|cater for)|\bwho (?:we|do we|does (?:the|our) \w+|does \w+) (?:support|cater for|provide for)|\b(?:which|what) (?:children|pupils|students|young people|needs)\b[^?]*\b(?:support|provide|cater|meet|come|attend)|\b(?:children|pupils|students) we support|\bwho comes to|\babout (?:our|the) (?:school|nursery|academy|college)|\babout us\b|\bwho we are\b|\bwho\b[^?]{0,30}\b(?:is|are) for\b|\bareas? of need|\btype of (?:school|provision|setting)/,
+    headings: /\b(?:kinds?|types?|range|sorts?) of (?:special educational )?(?:sen|send|needs?|special|difficult)|\bneeds (?:we|do we|does (?:the|our) \w+|does \w+) (?:provide|support|cater|meet)|\b(?:sen|send|needs) (?:we|do we) (?:provide for|support|cater for)|\bwho (?:we|do we|does (?:the|our) \w+|does \w+) (?:support|cater for|provide for)|\b(?:which|what) (?:children|pupils|students|young people|needs)\b[^?]*\b(?:support|provide|cater|meet|come|attend)|\b(?:children|pupils|students) we support|\bwho comes to|\babout (?:our|the) (?:school|nursery|academy|college)|\babout us\b|\bwho we are\b|\bwho\b[^?]{0,30}\b(?:is|are) for\b|\bareas? of need|\btype of (?:school|provision|setting)|\b(?:needs|difficulties) (?:do|does) (?:you|we|the school) (?:help|support|cater|provide)/,
     topic: /\b(?:kinds?|types?|range) of (?:special educational )?(?:needs|sen|send)\b|\bneeds (?:we|that we) (?:\w+ ){0,3}(?:support(?:ing)?|provid(?:e|ing) for|cater(?:ing)? for|meet(?:ing)?|see(?:ing)?)\b|\bwe (?:\w+ ){0,2}(?:support|provide for|cater for|welcome) (?:children|pupils|students|young people) with\b|\bon (?:our|the) (?:sen|send|special educational needs|inclusion|additional needs) register\b|\bfour (?:broad )?areas\b|\b(?:main|primary|most common|largest) (?:needs?|groups?)\b|\b\d+ (?:of (?:our|the) )?(?:children|pupils|students)\b[^.]{0,40}\b(?:SEN support|EHCP|EHC plan|Education, Health and Care)/i,
     specifics: [
       { label: "needs named beyond the four broad areas", pattern: NEEDS, atLeast: 2, weight: 2 },
@@ -147,7 +147,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(a); SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /effective|evaluat|\b(?:know|check|tell|see|measure)\b[^?]*\b(?:working|works|work|impact|difference|success)|\b(?:is|are) (?:it|this|the support|our support|the provision|our provision)\b[^?]*\bworking\b|\bimpact\b|\bquality (?:of (?:our )?(?:provision|send|sen|support)|assurance)|\bhow good is/,
+    headings: /effective|evaluat|\b(?:know|check|tell|see|measure)\b[^?]*\b(?:working|works|work|impact|difference|success)|\b(?:is|are) (?:it|this|the support|our support|the provision|our provision)\b[^?]*\bworking\b|\bimpact\b|\bquality (?:of (?:our )?(?:provision|send|sen|support)|assurance)|\bhow good is|(?<!\bhow )\b(?:does|do|did) (?:any of )?(?:it|this|that|the (?:help|support|interventions?)|they) (?:actually |really )?work\b/,
     topic: /\beffective(?:ness)?\b|\bevaluat\w*|\bimpact of\b|\bprovision maps?\b|\b(?:pre|post)[- ](?:and[- ]post[- ])?(?:intervention|test|assessment)|\bstart and end of\b|\bentry and exit (?:data|scores|assessments?)\b|\bquality assurance\b|\b(?:whether|if|how well)\b[^.]{0,10}\b(?:the|our|this) (?:help|support|provision|interventions?|programmes?)\b[^.]{0,60}\b(?:is|are) (?:working|making a difference|effective|helping)\b|\b(?:send|sen) report to (?:the )?governors\b|\breports? (?:on|to) (?:the )?(?:local )?govern\w*/i,
     specifics: [
       { label: "results from last year", signal: "pastResults", weight: 2 },
@@ -171,7 +171,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(b); SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /progress|\breview(?:ing|s)? (?:my|your|their|a|the) (?:child|pupil|student)|\bhow (?:is|will) (?:my|your) child (?:be )?doing|\bhow[^?]*\bdoing\b|\btargets\b|\boutcomes\b|\bmeasur(?:e|ing) (?:my|your)|\bsupport plans?\b|\bplanning and review/,
+    headings: /progress|\breview(?:ing|s)? (?:my|your|their|a|the) (?:child|pupil|student)|\bhow (?:is|will) (?:my|your) child (?:be )?doing|\bhow[^?]*\bdoing\b|\btargets\b|\boutcomes\b|\bmeasur(?:e|ing) (?:my|your)|\bsupport plans?\b|\bplanning and review|\bcatching up\b|\bkeeping up\b/,
     headingExclude: /effectiveness|identif/,
     topic: /\b(?:support|learning|provision|individual (?:education|learning|support)|pupil support|student support|personal learning|sen support) plans?\b|\bIEPs?\b|\btargets?\b[^.]{0,40}\breview|\breview(?:ed|s)?\b[^.]{0,40}\b(?:plans?|targets|progress|outcomes)\b|\bannual reviews?\b|\bprogress (?:is|will be|are) (?:checked|monitored|tracked|reviewed|assessed)\b|\bassess,? plan,? do,? review\b/i,
     specifics: [
@@ -194,7 +194,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(c)",
     requirement: "must",
     check: "section",
-    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching|\b(?:help|support)\b[^?]*\b(?:in|during) (?:the |their |my child's |your child's )?(?:class(?:room)?|playroom)\b|\bwhat happens in (?:the |my child's |your child's )?(?:class(?:room)?|lessons?|playroom)\b/,
+    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching|\b(?:help|support)\b[^?]*\b(?:in|during) (?:the |their |my child's |your child's )?(?:class(?:room)?|playroom)\b|\bwhat happens in (?:the |my child's |your child's )?(?:class(?:room)?|lessons?|playroom)\b|\b(?:different|happens?)\b[^?]*\bin (?:the )?class(?:room)?\b/,
     headingExclude: /\btraining\b|\bassistants?\b|\bexpertise\b/,
     topic: /\bquality first teaching\b|\bhigh[- ]quality (?:inclusive )?teaching\b|\badaptive teaching\b|\bdifferentiat\w*|\bteaching assistants?\b[^.]{0,60}\b(?:work|support|deploy|allocat|linked)|\bevery teacher is (?:a teacher of|responsible)|\bteachers (?:adapt|plan|use|are responsible)|\bscaffold\w*|\bpre[- ]teach\w*/i,
     specifics: [
@@ -239,7 +239,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(e)",
     requirement: "must",
     check: "section",
-    headings: /\badditional (?:support|help|provision)|\bextra (?:support|help)|\binterventions?\b|\btypes of support|\bsupport (?:is |that is )?available|\btherap(?:y|ies)\b|\bprovision maps?|\btargeted support/,
+    headings: /\badditional (?:support|help|provision)|\bextra (?:support|help)|\binterventions?\b|\btypes of support|\bsupport (?:is |that is )?available|\btherap(?:y|ies)\b|\bprovision maps?|\btargeted support|\bextra (?:sessions|lessons|groups)\b/,
     headingExclude: /\bknow\b|identif|find out|notice|\bspot|\b(?:for|to) (?:me|the parents|parents|families|my family|carers)\b|emotional|wellbeing|well-being|mental health|social development/,
     topic: /\binterventions?\b|\bsmall[- ]group (?:work|support|sessions|teaching)|\bone[- ]to[- ]one (?:support|sessions|tuition|tutoring|work)|\bcatch[- ]up\b|\bbooster\b|\btherap(?:y|ies)\b/i,
     specifics: [
@@ -286,7 +286,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(g); SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /wellbeing|well-being|\bemotional|\bsocial development|\bmental health|\bpastoral|\bsemh\b|\bbullying|\bfeelings|\bbehaviour|\bhappy and safe|\bsafe and happy|\btherapeutic\b|\bfeel(?:ing)? (?:good|safe|happy|ok|okay)\b|\bbeing safe\b/,
+    headings: /wellbeing|well-being|\bemotional|\bsocial development|\bmental health|\bpastoral|\bsemh\b|\bbullying|\bfeelings|\bbehaviour|\bhappy and safe|\bsafe and happy|\btherapeutic\b|\bfeel(?:ing)? (?:good|safe|happy|ok|okay)\b|\bbeing safe\b|\banxi(?:ous|ety)\b|\bpicked on\b/,
     topic: /\bwellbeing|\bwell-being|\bemotional (?:and social |health|literacy|support|development)|\b(?<!emotional and )mental health\b|\bpastoral\b|\bbullying\b|\bnurture\b|\bSEMH\b|\bself-esteem\b/i,
     specifics: [
       { label: "named pastoral roles", signal: "namedRole", weight: 2 },
@@ -312,7 +312,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "fact",
     mainstreamOnly: true,
-    headings: /\bsend?co\b|\bsenc?d?o\b|\bsen(?:d)? co-?ordinator|\binclusion (?:lead|manager|leader)/,
+    headings: /\bsend?co\b|\bsenc?d?o\b|\bsen(?:d)? co-?ordinator|\binclusion (?:lead|manager|leader)|\bin charge of (?:sen|send)\b|\bget hold of\b/,
     topic: /\bSENC?D?Os?\b|\bSENDCos?\b|\bSENCos?\b|\bsen(?:d)? co-?ordinator\b|\bspecial educational needs (?:and disabilit(?:y|ies) )?co-?ordinator\b|\binclusion (?:manager|lead|leader|co-?ordinator)\b/i,
     wanted: "the SENCO's name together with a direct email, phone number or booking route",
     questions: {
@@ -327,7 +327,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 5; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\btraining\b|\bexpertise|\bqualifi|\bcpd\b|\bprofessional development|\bstaff (?:skills|knowledge|experience)|\bwhich staff|\bwho will (?:support|work with|teach) my child|\bstaffing\b|\bour staff\b/,
+    headings: /\btraining\b|\bexpertise|\bqualifi|\bcpd\b|\bprofessional development|\bstaff (?:skills|knowledge|experience)|\bwhich staff|\bwho will (?:support|work with|teach) my child|\bstaffing\b|\bour staff\b|\bstaff\b[^?]*\b(?:know about|trained|understand)\b/,
     topic: /\btrain(?:ed|ing)\b|\bqualif(?:ied|ication|ications)\b|\bCPD\b|\bprofessional development\b|\bexpertise\b|\baccredit\w*/i,
     specifics: [
       { label: "named training or qualifications", programmes: ["training"], weight: 2 },
@@ -375,7 +375,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 7; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:consult|involv|partnership|working|work)\w*[^?]{0,30}\b(?:parents|carers|families|you)\b|\bhow (?:will|can) i (?:be involved|get involved|help)|\bhow will (?:we|you) involve (?:you|me|parents)|\bparents? (?:be |are )?(?:consulted|involved)|\b(?:parents|families)['’]? (?:involvement|partnership|voice)|\bcommunicat\w* with (?:parents|families|you)|\bkeep(?:ing)? (?:you|parents|families|carers) (?:involved|informed|in the loop|up to date)/,
+    headings: /\b(?:consult|involv|partnership|working|work)\w*[^?]{0,30}\b(?:parents|carers|families|you)\b|\bhow (?:will|can) i (?:be involved|get involved|help)|\bhow will (?:we|you) involve (?:you|me|parents)|\bparents? (?:be |are )?(?:consulted|involved)|\b(?:parents|families)['’]? (?:involvement|partnership|voice)|\bcommunicat\w* with (?:parents|families|you)|\bkeep(?:ing)? (?:you|parents|families|carers) (?:involved|informed|in the loop|up to date)|\bkept (?:in the loop|informed|up to date)/,
     headingExclude: /\bsupport (?:for|to)|\badvice\b|\bcomplain/,
     topic: /\bparents['’]? evenings?\b|\bcoffee (?:mornings?|afternoons?)\b|\bparent (?:forum|workshops?|surgery|drop-in)\b|\bsenc?d?o surgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)\b|\bpartnership with (?:parents|families)\b|\bparents (?:are|will be) (?:invited|consulted|involved|kept informed)\b/i,
     specifics: [
@@ -398,7 +398,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 8; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?<!(?:parents|carers|families) of )(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to|\bhearing from (?:my child|your child|children|pupils|students|young people)\b|\bhave (?:a|their|his|her) say\b/,
+    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?<!(?:parents|carers|families) of )(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to|\bhearing from (?:my child|your child|children|pupils|students|young people)\b|\bhave (?:a|their|his|her) say\b|\bask (?:my child|your child|children|pupils|students)\b[^?]*\b(?:think|views|wants?|feels?)\b/,
     topic: /\bpupil voice\b|\bstudent voice\b|\bchild['’]s voice\b|\bone[- ]page profiles?\b|\b(?:pupil|student) (?:passports?|profiles?)\b|\ball about me\b|\b(?:views|wishes|opinions) (?:are|is|will be) (?:gathered|sought|heard|collected|recorded)\b|\b(?:gather|seek|collect|record)\w* (?:their|the child['’]s|pupils['’]|students['’]|children['’]s) (?:views|voice|wishes)\b|\b(?:attend|join) (?:part of |the end of |a segment of )?(?:their|the) (?:own )?(?:annual )?review|\btalking mats?\b|\bperson[- ]centred\b/i,
     specifics: [
       {
@@ -468,7 +468,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 11; Children and Families Act 2014 s32",
     requirement: "must",
     check: "fact",
-    headings: /\bsupport (?:for|to) (?:the )?(?:parents|families|me|my family|carers)|\bhelp (?:and|&) advice|\badvice (?:for|and support)|\bindependent advice|\bsendiass|\biass\b|\bwhere (?:can (?:i|parents|you|families)|to|you can) (?:get|find) (?:further |more |extra |independent )?(?:help|support|advice)|\b(?:more|extra|further) help for (?:parents|families|carers|you)\b|\bsupport services for (?:the )?parents|\bparent support|\bfamily support|\buseful (?:contacts|links|organisations)/,
+    headings: /\bsupport (?:for|to) (?:the )?(?:parents|families|me|my family|carers)|\bhelp (?:and|&) advice|\badvice (?:for|and support)|\bindependent advice|\bsendiass|\biass\b|\bwhere (?:can (?:i|parents|you|families)|to|you can) (?:get|find) (?:further |more |extra |independent )?(?:help|support|advice)|\b(?:more|extra|further) help for (?:parents|families|carers|you)\b|\bsupport services for (?:the )?parents|\bparent support|\bfamily support|\buseful (?:contacts|links|organisations)|\bsomeone outside (?:the )?school\b|\bhelp me understand\b/,
     topic: /\bSENDIASS\b|\bIASS\b|\bSENDIAS\b|\binformation,? advice and support\b|\bparent partnership\b|\bparent carer forum\b|\b(?:independent|impartial) (?:advice|information)\b|\bIPSEA\b|\bcontact a family\b/i,
     wanted: "the local SENDIASS by name with a phone number, email or web address",
     questions: {
@@ -483,7 +483,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 12; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /transition|\bmov(?:e|es|ing) (?:on|up|between|to|school|class|from)|\bjoin(?:s|ing)? (?:or leave|us|the school|school|reception|\w+)|\bstart(?:s|ing)? (?:school|reception|at|nursery|year)|\bleav(?:e|es|ing)\b|\bchanging (?:class|school)|\bnext (?:school|stage|steps|setting|class)|\bpreparing for adulthood|\badulthood|\bpost-?16|\bcareers|\bfuture\b|\bphases?\b|\blife after\b|\bafter (?:year 11|sixth form|college)\b/,
+    headings: /transition|\bmov(?:e|es|ing) (?:on|up|between|to|school|class|from)|\bjoin(?:s|ing)? (?:or leave|us|the school|school|reception|(?!in\b)\w+)|\bstart(?:s|ing)? (?:school|reception|at|nursery|year)|\bleav(?:e|es|ing)\b|\bchanging (?:class|school)|\bnext (?:school|stage|steps|setting|class)|\bpreparing for adulthood|\badulthood|\bpost-?16|\bcareers|\bfuture\b|\bphases?\b|\blife after\b|\bafter (?:year 11|sixth form|college)\b/,
     topic: /\btransition\w*|\bmov(?:e|es|ing) (?:on|up|to (?:secondary|a new|their next|the next|year)|between)|\bnext (?:school|setting|phase|stage)\b|\bpreparing for adulthood\b|\bpost[- ]16\b|\bcareers?\b|\bindependent living\b|\bsupported internships?\b|\binduction\b|\bstarting (?:school|reception|year 7|nursery)/i,
     specifics: [
       { label: "when each step happens", pattern: /\b(?:in|during|by|before|from) (?:the )?(?:january|february|march|april|may|june|july|august|september|october|november|december|autumn|spring|summer)\b|\b(?:autumn|spring|summer) term\b|\byear (?:[1-9]|1[0-4])\b|\breception\b|\bfirst (?:week|day|half term)\b/gi },
@@ -504,7 +504,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 13; SEND Code of Practice 6.81",
     requirement: "must",
     check: "fact",
-    headings: /local offer/,
+    headings: /local offer|\bwhat else is (?:out there|available)\b/,
     topic: /\blocal offer\b/i,
     wanted: "the council's Local Offer with its web address",
     questions: {
@@ -519,7 +519,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "Children and Families Act 2014 s69(3)(b)(i)",
     requirement: "must",
     check: "section",
-    headings: /admission|\badmitted\b|\badmit\b|\bapplying for a place|\bapplications?\b|\bjoining (?:us|the school|our school)\b/,
+    headings: /admission|\badmitted\b|\badmit\b|\bapplying for a place|\bapplications?\b|\bjoining (?:us|the school|our school)\b|\bget a place\b/,
     broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b/,
     topic: /\badmission\w*|\badmitted\b|\badmit\b|\bapply(?:ing)? for a place\b|\boversubscription\b|\bnam(?:e|es|ed|ing) (?:the|our) (?:school|academy|college) in\b|\bplaces? (?:at|in)\b[^.]{0,40}\b(?:allocated|agreed|offered|named)\b|\bvisit\w*\b[^.]{0,30}\bbefore (?:they|you) apply|\bbefore applying\b|\bapplications? from (?:disabled )?(?:children|pupils|students|families|parents)\b/i,
@@ -566,7 +566,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "Children and Families Act 2014 s69(3)(b)(iii)",
     requirement: "must",
     check: "section",
-    headings: /\baccessib(?:le|ility)\b(?!\s+(?:plan|strategy|statement|policy))|\baccess (?:to|for|around) (?:the )?(?:school|building|site|premises|classrooms?)|^access$|\bphysical access|(?:,|\band) access\b(?! arrangements)|^access(?:,| and)|\bthe building|\b(?:our|the|school) buildings\b|^(?:our )?buildings?$|\bpremises|\bdisabled (?:access|facilities)|\bfacilities\b[^?]*\baccess/,
+    headings: /\baccessib(?:le|ility)\b(?!\s+(?:plan|strategy|statement|policy))|\baccess (?:to|for|around) (?:the )?(?:school|building|site|premises|classrooms?)|^access$|\bphysical access|(?:,|\band) access\b(?! arrangements)|^access(?:,| and)|\bthe building|\b(?:our|the|school) buildings\b|^(?:our )?buildings?$|\bpremises|\bdisabled (?:access|facilities)|\bfacilities\b[^?]*\baccess|\bget around\b|\bwheelchairs?\b/,
     broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b|access arrangements/,
     topic: /\bwheelchair\b|\bstep[- ]free\b|\bramp(?:s|ed)?\b|\baccessible (?:toilet|entrance|parking|changing|shower)|\bhygiene (?:room|suite)\b|\bchanging (?:bench|places|room)\b|\bhoists?\b|\bhearing loops?\b|\bdisabled (?:toilet|parking|access)\b|\bhandrails?\b|\b(?:single|one) (?:level|storey)\b|\bfully accessible\b|\baccessible (?:to|for) (?:all|pupils|students|children|disabled|wheelchair|everyone)|\b(?:reasonable|physical) access\b|\baccess (?:to|around) the (?:building|site|school)\b|\b(?:buildings?|site|premises)\b[^.]{0,40}\b(?:on (?:one|two|three|several|different) (?:levels?|floors?|storeys?)|stairs|narrow)\b|\b(?:occupies|housed in) (?:a|an|the)\b[^.]{0,40}\b(?:house|building|block|site)\b/i,
@@ -603,7 +603,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Code of Practice 6.80",
     requirement: "should",
     check: "fact",
-    headings: /looked[- ]after|\bchildren in care|\blac\b|\bdesignated teacher|\bpreviously looked/,
+    headings: /looked[- ]after|\bchildren in care|\blac\b|\bdesignated teacher|\bpreviously looked|\bin care\b/,
     topic: /\blooked[- ]after\b|\bchildren in care\b|\bdesignated teacher\b|\bpersonal education plans?\b|\bPEPs?\b|\bvirtual school\b/i,
     wanted: "the Designated Teacher and how their work joins up with SEN support (Personal Education Plans, the Virtual School)",
     questions: {
@@ -618,7 +618,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Code of Practice 6.81",
     requirement: "should",
     check: "fact",
-    topic: /\bcontribut\w*\b[^.]{0,60}\blocal offer\b|\blocal offer\b[^.]{0,60}\bcontribut\w*|\bschool['’]?s? (?:local )?offer\b|\bour (?:sen(?:d)? |school )?(?:local )?offer\b/i,
+    topic: /\bcontribut\w*\b[^.]{0,60}\blocal offer\b|\blocal offer\b[^.]{0,60}\bcontribut\w*|\bschool(?:['’]s|s['’])? (?:local )?offer\b|\bour (?:sen(?:d)? |school )?(?:local )?offer\b/i,
     wanted: "a statement that this report is the school's contribution to the council's Local Offer",
     questions: {
       missing: "Is this report the school's contribution to the council's Local Offer, and is the school listed there?",
@@ -722,7 +722,7 @@ export const FACT_CUES = {
     supersededIas: /\bParent Partnership\b/i,
   },
   K13: {
-    schoolOffer: /\bschool['’]?s? (?:local )?offer\b|\bour (?:sen(?:d)? )?(?:school )?local offer\b/i,
+    schoolOffer: /\bschool(?:['’]s|s['’])? (?:local )?offer\b|\bour (?:sen(?:d)? )?(?:school )?local offer\b/i,
   },
   E04: {
     yearRange: /\b((?:19|20)\d{2})\s*(?:[-–/]|to)\s*((?:19|20)?\d{2})\b/,

@@ -102,15 +102,23 @@ function isLabelLine(block: Block, text: string, numbered: boolean, next: Block 
 }
 
 /**
- * A bold run-in title ("Working with others." or "How we check it is working –" in bold at the
- * start of a paragraph), shaped like a RUN_IN_TITLE match: [whole title with what separates it, title].
+ * A run-in title set in bold or as an italic question at the start of a paragraph ("Working with
+ * others.", "How we check it is working –", "How will my child have a say?"), shaped like a
+ * RUN_IN_TITLE match: [whole title with what separates it, title].
  */
-function boldRunIn(block: Block, body: string): [string, string] | null {
+function leadRunIn(block: Block, body: string): [string, string] | null {
   if (!block.lead || !body.startsWith(block.lead)) return null;
   const title = block.lead.replace(/[\s.:–—-]+$/, "");
   const separator = body.slice(block.lead.length).match(/^\s*[.:–—-]?\s*/)![0];
-  return title && !/[.!?]/.test(title) ? [block.lead + separator, title] : null;
+  // One title, not sentences: a question keeps its mark, and nothing else may end a sentence.
+  return title && !/[.!?]/.test(title.replace(/\?$/, "")) ? [block.lead + separator, title] : null;
 }
+
+/**
+ * A line a template puts above the text it owns ("Trust statement", "At our school:"): it marks
+ * who wrote what follows and says nothing itself, so it is neither a heading nor content.
+ */
+const TEMPLATE_MARKER = /^(?:(?:the )?(?:trust|school|academy|federation)(?:['’]s)? (?:statement|response|text)|at (?:our|this) (?:school|academy)|school[- ]specific (?:information|details?))\s*:?$/i;
 
 /** An answer cell that answers nothing: a template's "N/A", a dash, "TBC". */
 const NO_ANSWER = /^(?:n\/?a|not applicable|-|–|—|tbc|tba|to follow)\.?$/i;
@@ -174,6 +182,7 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
       return;
     }
     const stripped = block.kind === "paragraph" || block.kind === "list_item" ? stripNumbering(block.text) : "";
+    if (block.kind === "paragraph" && TEMPLATE_MARKER.test(stripped)) return;
     const answers = promptRow(block);
     // An unanswered prompt is a heading over nothing, not an answer that mentions its topic.
     if (isQuestionLine(block, stripped) || isLabelLine(block, stripped, stripped.length < block.text.trim().length, blocks[i + 1], isTopic) || answers?.length === 0) {
@@ -185,6 +194,7 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
     let bodyStart = body.match(NUMBERING)?.[0].length ?? 0;
     const firstCell = block.table?.cells[0];
     let label: string | undefined;
+    let lead: [string, string] | null = null;
     if (answers) {
       // The template's words are the question; the school's answer starts after the first cell.
       label = firstCell!;
@@ -192,16 +202,21 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
     } else if (block.kind === "table_row" && firstCell && block.table!.cells.filter(Boolean).length > 1 && firstCell.split(/\s+/).length <= 12) label = firstCell;
     else {
       label = body.slice(bodyStart).match(LEADING_LABEL)?.[1];
-      const runIn = label ? null : bodyStart ? body.slice(bodyStart).match(RUN_IN_TITLE) : boldRunIn(block, body);
-      if (runIn) label = runIn[1];
-      // A label may be a clause ("If you are not happy: ..."); a run-in title has no verb.
+      const runIn = label || !bodyStart ? null : body.slice(bodyStart).match(RUN_IN_TITLE);
+      // Markup sets a lead apart, so it may be a question or hold a verb ("How we check it works").
+      lead = label || bodyStart ? null : leadRunIn(block, body);
+      if (runIn ?? lead) label = (runIn ?? lead)![1];
+      // A label may be a clause ("If you are not happy: ..."); a run-in title in plain text has no verb.
       if (label && (SUBJECT_OPENING.test(label) || (runIn && TITLE_VERB.test(label)))) label = undefined;
       // A run-in title heads its paragraph rather than being the first of its sentences.
-      else if (runIn && isTopic(runIn[1]!)) bodyStart += runIn[0].length;
+      else if ((runIn ?? lead) && isTopic(label!)) bodyStart += (runIn ?? lead)![0].length;
     }
     // A label naming a rubric topic starts a new answer: the question above no longer applies.
     if (label && isTopic(label)) local = null;
     const chain = local || label ? [...(label ? [label] : []), ...(local ? [local] : []), ...reversed] : reversed;
+    // On a page without headings, a lead-in heads what follows it too (a list under "What extra
+    // help is there? In 2024-25 we ran:"), as a question line does, until the next heading.
+    if (lead && label && isTopic(label)) local = label;
     for (const [s, e] of splitSentences(body)) {
       // The numbering ("4.1"), a run-in title or a template's prompt is not part of the text.
       const from = Math.max(s, bodyStart);

@@ -37,8 +37,9 @@ export interface Block {
    */
   headingStyle?: boolean;
   /**
-   * For an HTML paragraph that opens with a bold run and goes on in plain text, the bold run's
-   * text ("<p><strong>Working with others.</strong> We ..."): authors use it as a run-in title.
+   * For an HTML paragraph that opens with a bold run, or an italic question, and goes on in plain
+   * text, that opening's text ("<p><strong>Working with others.</strong> We ..."): authors use it
+   * as a run-in title.
    */
   lead?: string;
 }

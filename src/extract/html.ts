@@ -405,9 +405,12 @@ class BlockReader {
         term = text;
         termNode = item;
       } else if (item.tagName === "dd") {
-        // A term without its own punctuation is a label: keep it readable as one ("Admissions: ...").
-        const joined = !term ? text : /[:.?!]$/.test(term) ? `${term} ${text}` : `${term}: ${text}`;
-        this.emit("paragraph", joined, termNode ? [termNode, item] : [item]);
+        // A question stands on its own line, as a question heading does; a term without its own
+        // punctuation is a label: keep it readable as one ("Admissions: ...").
+        if (term.endsWith("?")) {
+          this.emit("paragraph", term, termNode ? [termNode] : []);
+          this.emit("paragraph", text, [item]);
+        } else this.emit("paragraph", !term ? text : /[:.!]$/.test(term) ? `${term} ${text}` : `${term}: ${text}`, termNode ? [termNode, item] : [item]);
         term = "";
         termNode = undefined;
       }
@@ -455,14 +458,18 @@ function firstWithText(nodes: AnyNode[]): Element | null {
   return null;
 }
 
+/** An italic question opening a paragraph ("<em>How will my child have a say?</em> Every child ..."). */
+const isItalicQuestion = (el: Element) => (el.tagName === "em" || el.tagName === "i") && collapse(textContent(el)).endsWith("?");
+
 /**
- * The bold run a paragraph's first line opens with, when more text follows it as a new part:
- * after punctuation ("Working with others." / "Complaints:") or a new capitalised sentence. A
- * bold word inside a sentence ("<b>Mrs Patel</b> is our SENCO") is emphasis, not a title.
+ * The bold run (or italic question) a paragraph's first line opens with, when more text follows
+ * it as a new part: after punctuation ("Working with others." / "Complaints:") or a new
+ * capitalised sentence. A bold word inside a sentence ("<b>Mrs Patel</b> is our SENCO") is
+ * emphasis, not a title.
  */
 function leadIn(nodes: AnyNode[], line: string): string | null {
   let el = firstWithText(nodes);
-  while (el && !setsApart(el)) el = firstWithText(el.children);
+  while (el && !setsApart(el) && !isItalicQuestion(el)) el = firstWithText(el.children);
   if (!el) return null;
   const lead = collapse(textContent(el));
   if (!line.startsWith(lead) || line.length === lead.length) return null;
