@@ -119,6 +119,23 @@ export type PageText = string | (() => string);
 
 export const readPageText = (page: PageText | undefined): string | undefined => (typeof page === "function" ? page() : page);
 
+/** A line that is only a date, with or without its weekday, as a letter is dated ("Friday 19 September 2025"). */
+const DATE_LINE = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_NAME}\\.?,?\\s+(?:19|20)\\d{2}|${MONTH_NAME}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d{2})$`, "i");
+/** How many blocks from the top a letter's date line may stand. */
+const DATE_LINE_REACH = 6;
+
+/** The date a report written as a letter carries on a line of its own near the top. */
+function letterDate(seg: Segmented): DatedText | null {
+  for (const [b, block] of seg.blocks.slice(0, DATE_LINE_REACH).entries()) {
+    const match = block.kind === "paragraph" ? block.text.match(DATE_LINE) : null;
+    const parsed = match && parseDate(match[1]!);
+    if (!parsed) continue;
+    const start = seg.blockStarts[b]! + block.text.indexOf(match![1]!);
+    return { ...parsed, kind: "published", quote: match![1]!, start, end: start + match![1]!.length };
+  }
+  return null;
+}
+
 /** Dates the report states about itself, in the content first, then in the rest of the page. */
 export function findReportDates(seg: Segmented, page?: PageText): DatedText[] {
   const scan = (text: string, base: number | null) => {
@@ -133,6 +150,8 @@ export function findReportDates(seg: Segmented, page?: PageText): DatedText[] {
   };
   const inContent = scan(seg.text, 0);
   if (inContent.some((d) => d.kind !== "review")) return inContent;
+  const letter = letterDate(seg);
+  if (letter) return [...inContent, letter];
   const pageText = readPageText(page);
   if (!pageText) return inContent;
   const seen = new Set(inContent.map((d) => `${d.kind}${d.iso}`));

@@ -40,7 +40,9 @@ import { segment, type Sentence } from "./segment";
  * classroom?", "How will my child have a say?", "Making school accessible", "Feeling good, being
  * safe"); "SENDCo" in a heading; K01's numbers are counts of pupils with SEN, not the roll; a
  * title calling the report the "School Local Offer" is a vague C02; "Reviewed by the Governing
- * Body" under a report is about it.
+ * Body" under a report is about it; a definition list's question terms and a paragraph's italic
+ * question are question headings; "Trust statement" markers are skipped; a letter's date line
+ * dates it; a title in a narrow column of PDF text is found.
  */
 export const ANALYSER_VERSION = "1.4.0";
 

@@ -132,6 +132,14 @@ interface Draft {
 const isRowOrAddress = (text: string) => /\S\s{3,}\S/.test(text) || WEB_OR_EMAIL.test(text);
 /** The end of a sentence or a lead-in, perhaps inside quotes or brackets. */
 const SENTENCE_END = /[.!?:;]["”’)]?$/;
+/** Whether the line at `i` runs on into the one below it on the same page, as the lines of a paragraph do. */
+const wrapsBelow = (lines: Array<{ page: number; gapBefore: boolean }>, i: number) => {
+  const below = lines[i + 1];
+  return below !== undefined && !below.gapBefore && below.page === lines[i]!.page;
+};
+
+/** A last word that a sentence cannot stop on: the line it ends runs on to the next. */
+const DANGLING_WORD = /\b(?:the|a|an|of|and|or|to|with|for|in|on|by|at|from|our|your|their|its|is|are|as|that|who|which)$/i;
 
 /** `question`: the line, without its numbering, is a question (blocks.ts isQuestion). */
 function headingLevel(text: string, line: SourceLine, bodySize: number | undefined, question: boolean): number | null {
@@ -192,17 +200,22 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
       next !== undefined &&
       next.page === line.page &&
       /^["“‘(]?[A-Z0-9]/.test(next.text.trim());
-    // After a blank line, a short unpunctuated line over a full-width line that starts a new
-    // sentence is the title of the paragraph below it ("Teaching in class" / "All our teachers ...").
+    // After a blank line, an unpunctuated line short of the full width, over a line that starts
+    // a new sentence and is full width or longer than it and wrapped, is the title of the
+    // paragraph below it ("Teaching in class" / "All our teachers ..."): a paragraph's own first
+    // line fills the width (of a column, where the page has two), and a name over a role is two
+    // short lines. A line ending in a word that needs another after it ("the", "with") is
+    // wrapped text.
     const leads =
       line.gapBefore &&
-      text.length < typicalWidth * 0.6 &&
+      text.length < typicalWidth * 0.85 &&
       !/[.!?;:,]$/.test(text) &&
+      !DANGLING_WORD.test(text) &&
       next !== undefined &&
       !next.gapBefore &&
       next.page === line.page &&
       /^["“‘(]?[A-Z]/.test(next.text.trim()) &&
-      next.text.trim().length >= typicalWidth * 0.6;
+      (next.text.trim().length >= typicalWidth * 0.6 || (next.text.trim().length > text.length && wrapsBelow(lines, i + 1)));
     const setApart = standsAlone || between || leads;
     const bullet = text.match(BULLET) ?? (line.gapBefore ? text.match(LETTERED) : null);
 

@@ -296,6 +296,13 @@ describe("finding answers", () => {
     expect(result.items.E03.status).toBe("present");
   });
 
+  it("dates a report written as a letter by the date line under its heading", () => {
+    const html = "<html><body><main><h1>A letter to our families about SEND</h1><p>Friday 19 September 2025</p><p>Dear parents and carers, this letter is our SEN Information Report.</p></main></body></html>";
+    const result = analyseHtml(html, AS_OF);
+    expect(result.document.report_date).toMatchObject({ date: "2025-09-19", quote: "19 September 2025" });
+    expect(result.items.D01.status).toBe("present");
+  });
+
   it("counts pupils with SEN, not the school's roll, as the numbers K01 asks for", () => {
     const k01 = (text: string) => analyseBlocks(blocks([["About the school", [text]]]), AS_OF).items.K01;
     expect(k01("We have 68 pupils in three mixed-age classes.").reasons.join(" ")).not.toContain("numbers of pupils with SEN");

@@ -258,6 +258,23 @@ describe("textToBlocks", () => {
     ]);
   });
 
+  it("finds the title of a paragraph in a narrow column, where a title is nearly as wide as the text", () => {
+    const read = styledText(
+      "Invented college, report for tests. We write this report every year and we publish it in the",
+      "autumn term on our website for families and students.",
+      "",
+      "staff meeting and coaches new teachers each half",
+      "term.",
+      "",
+      "Adapting the curriculum and environment",
+      "Workshops have colour-coded safety zones and",
+      "picture-based safety cards for machines. Ear",
+      "defenders are available at every bench.",
+    );
+    expect(read).toContainEqual(["paragraph", "Adapting the curriculum and environment", true]);
+    expect(read.at(-1)).toEqual(["paragraph", "Workshops have colour-coded safety zones and picture-based safety cards for machines. Ear defenders are available at every bench.", false]);
+  });
+
   it("finds long and numbered questions between sentences as headings, but not a numbered line that carries on a sentence", () => {
     const read = styledText(
       "Invented school, report for tests. We write this report every year and publish it",
