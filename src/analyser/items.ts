@@ -385,18 +385,27 @@ function judgeSenco(item: RubricItem, passages: Passages): ItemFinding {
 }
 
 
+/**
+ * Whether sentences about a service give a way to reach it: a phone number, email or web
+ * address, or a link written in them (their block's other links may be another service's).
+ */
 function hasContact(passages: Passages, sentences: Sentence[]): boolean {
   return sentences.some((s) => {
-    return passages.signal(s, "phone") || passages.signal(s, "email") || passages.signal(s, "webAddress") || s.links.some((l) => /^https?:/i.test(l.href) && CUES.K11.ias.test(`${l.text} ${s.text}`));
+    return passages.signal(s, "phone") || passages.signal(s, "email") || passages.signal(s, "webAddress") || s.links.some((l) => /^https?:/i.test(l.href) && sentences.some((t) => t.text.includes(l.text)));
   });
 }
+
+const LOCAL_OFFER = RUBRIC_BY_ID.get("K13")!.topic!;
 
 function judgeParentSupport(item: RubricItem, passages: Passages): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["no SENDIASS or other support service for parents is mentioned"]);
   const ias = mentions.filter((s) => passages.about(CUES.K11.ias, s));
   for (const mention of ias) {
-    const window = nearby(passages.seg, mention, 0, 1).filter((s) => s.index >= mention.index && s.index <= mention.index + 2);
+    // The next sentences' contact details are the service's, unless they are the Local Offer's.
+    const window = nearby(passages.seg, mention, 0, 1).filter(
+      (s) => s.index === mention.index || (s.index > mention.index && s.index <= mention.index + 2 && !(passages.about(LOCAL_OFFER, s) && !passages.about(CUES.K11.ias, s))),
+    );
     if (hasContact(passages, window)) {
       const named = passages.about(CUES.K11.namedIas, mention);
       return finding(item.id, "present", named ? 0.9 : 0.75, [`the ${named ? "local SENDIASS is named" : "SENDIASS is mentioned"} with a phone number, email or web address`], window, ["SENDIASS with contact details"]);

@@ -296,6 +296,19 @@ describe("finding answers", () => {
     expect(result.items.E03.status).toBe("present");
   });
 
+  it("does not take the Local Offer's address, given next, as SENDIASS's contact", () => {
+    const text = [
+      "18. Support for families",
+      "Brookshire SENDIASS provides free, impartial advice to parents about SEND. We are happy to put families in touch.",
+      "The council's Local Offer is published at www.brookshire.example.org/localoffer",
+    ].join("\n");
+    const result = analyseText(text, AS_OF);
+    expect(result.items.K11.status).toBe("vague");
+    expect(result.items.K13.status).toBe("present");
+    const linked = analyseHtml('<main><h2>Support for families</h2><p>Brookshire SENDIASS gives free advice. <a href="https://iass.example.org">Visit their website</a>.</p></main>', AS_OF);
+    expect(linked.items.K11.status).toBe("present");
+  });
+
   it("dates a report written as a letter by the date line under its heading", () => {
     const html = "<html><body><main><h1>A letter to our families about SEND</h1><p>Friday 19 September 2025</p><p>Dear parents and carers, this letter is our SEN Information Report.</p></main></body></html>";
     const result = analyseHtml(html, AS_OF);
