@@ -194,7 +194,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(c)",
     requirement: "must",
     check: "section",
-    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching|\b(?:help|support)\b[^?]*\b(?:in|during) (?:the |their |my child's |your child's )?(?:class(?:room)?|playroom)\b|\bwhat happens in (?:the |my child's |your child's )?(?:class(?:room)?|lessons?|playroom)\b|\b(?:different|happens?)\b[^?]*\bin (?:the )?class(?:room)?\b/,
+    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching|\b(?:help|support)\b[^?]*\b(?:in|during) (?:the |their |my child's |your child's )?(?:class(?:room)?|playroom)\b|\bwhat happens in (?:the |my child's |your child's )?(?:class(?:room)?|lessons?|playroom)\b|\b(?:different|happens?)\b[^?]*\bin (?:the )?class(?:room)?\b|\bhow (?:will|does|do) (?:my|your|our|the) (?:child|children|pupils?|students?) learn\b/,
     headingExclude: /\btraining\b|\bassistants?\b|\bexpertise\b|\b(?:pupils|children|students|young people) we teach\b/,
     topic: /\bquality first teaching\b|\bhigh[- ]quality (?:inclusive )?teaching\b|\badaptive teaching\b|\bdifferentiat\w*|\bteaching assistants?\b[^.]{0,60}\b(?:work|support|deploy|allocat|linked)|\bevery teacher is (?:a teacher of|responsible)|\bteachers (?:adapt|plan|use|are responsible)|\bscaffold\w*|\bpre[- ]teach\w*/i,
     specifics: [
@@ -399,6 +399,8 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?<!(?:parents|carers|families) of )(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to|\bhearing from (?:my child|your child|children|pupils|students|young people)\b|\bhave (?:a|their|his|her) say\b|\bask (?:my child|your child|children|pupils|students)\b[^?]*\b(?:think|views|wants?|feels?)\b/,
+    // "How will I be involved in decisions about my child?" asks about the parent (K07).
+    headingExclude: /\b(?:i|we|parents|carers|families) (?:be |are |get |will be )?involved\b/,
     topic: /\bpupil voice\b|\bstudent voice\b|\bchild['’]s voice\b|\bone[- ]page profiles?\b|\b(?:pupil|student) (?:passports?|profiles?)\b|\ball about me\b|\b(?:views|wishes|opinions) (?:are|is|will be) (?:gathered|sought|heard|collected|recorded)\b|\b(?:gather|seek|collect|record)\w* (?:their|the child['’]s|pupils['’]|students['’]|children['’]s) (?:views|voice|wishes)\b|\b(?:attend|join) (?:part of |the end of |a segment of )?(?:their|the) (?:own )?(?:annual )?review|\btalking mats?\b|\bperson[- ]centred\b/i,
     specifics: [
       {
@@ -468,7 +470,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 11; Children and Families Act 2014 s32",
     requirement: "must",
     check: "fact",
-    headings: /\bsupport (?:for|to) (?:the )?(?:parents|families|me|my family|carers)|\bhelp (?:and|&) advice|\badvice (?:for|and support)|\bindependent advice|\bsendiass|\biass\b|\bwhere (?:can (?:i|parents|you|families)|to|you can) (?:get|find) (?:further |more |extra |independent )?(?:help|support|advice)|\b(?:more|extra|further) help for (?:parents|families|carers|you)\b|\bsupport services for (?:the )?parents|\bparent support|\bfamily support|\buseful (?:contacts|links|organisations)|\bsomeone outside (?:the )?school\b|\bhelp me understand\b/,
+    headings: /\bsupport (?:for|to) (?:the )?(?:parents|families|me|my family|carers)|\bhelp (?:and|&) advice|\badvice (?:for|and support)|\bindependent advice|\bsendiass|\biass\b|\bwhere (?:can (?:i|parents|you|families)|to|you can) (?:get|find) (?:further |more |extra |independent )?(?:information and |advice and )?(?:help|support|advice)|\b(?:more|extra|further) help for (?:parents|families|carers|you)\b|\bsupport services for (?:the )?parents|\bparent support|\bfamily support|\buseful (?:contacts|links|organisations)|\bsomeone outside (?:the )?school\b|\bhelp me understand\b/,
     topic: /\bSENDIASS\b|\bIASS\b|\bSENDIAS\b|\binformation,? advice and support\b|\bparent partnership\b|\bparent carer forum\b|\b(?:independent|impartial) (?:advice|information)\b|\bIPSEA\b|\bcontact a family\b/i,
     wanted: "the local SENDIASS by name with a phone number, email or web address",
     questions: {
@@ -483,7 +485,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 12; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /transition|\bmov(?:e|es|ing) (?:on|up|between|to|school|class|from)|\bjoin(?:s|ing)? (?:or leave|us|the school|school|reception|(?!in\b)\w+)|\bstart(?:s|ing)? (?:school|reception|at|nursery|year)|\bleav(?:e|es|ing)\b|\bchanging (?:class|school)|\bnext (?:school|stage|steps|setting|class)|\bpreparing for adulthood|\badulthood|\bpost-?16|\bcareers|\bfuture\b|\bphases?\b|\blife after\b|\bafter (?:year 11|sixth form|college)\b/,
+    headings: /transition|\bmov(?:e|es|ing) (?:on|up|between|to|school|class|from)|\bjoin(?:s|ing)? (?:or leave|us|the school|school|reception|nursery|year \d+|(?:a |the |our )?(?:new|next) (?:school|class|year))|\bstart(?:s|ing)? (?:school|reception|at|nursery|year)|\bleav(?:e|es|ing)\b|\bchanging (?:class|school)|\bnext (?:school|stage|steps|setting|class)|\bpreparing for adulthood|\badulthood|\bpost-?16|\bcareers|\bfuture\b|\bphases?\b|\blife after\b|\bafter (?:year 11|sixth form|college)\b/,
     topic: /\btransition\w*|\bmov(?:e|es|ing) (?:on|up|to (?:secondary|a new|their next|the next|year)|between)|\bnext (?:school|setting|phase|stage)\b|\bpreparing for adulthood\b|\bpost[- ]16\b|\bcareers?\b|\bindependent living\b|\bsupported internships?\b|\binduction\b|\bstarting (?:school|reception|year 7|nursery)/i,
     specifics: [
       { label: "when each step happens", pattern: /\b(?:in|during|by|before|from) (?:the )?(?:january|february|march|april|may|june|july|august|september|october|november|december|autumn|spring|summer)\b|\b(?:autumn|spring|summer) term\b|\byear (?:[1-9]|1[0-4])\b|\breception\b|\bfirst (?:week|day|half term)\b/gi },

@@ -94,7 +94,7 @@ function isLabelLine(block: Block, text: string, numbered: boolean, next: Block 
   // "Wellbeing, behaviour and ..."): styled as a heading, numbered, or short with no colon and no verb.
   const setApart = block.headingStyle || numbered || (!/:$/.test(text) && !TITLE_VERB.test(text) && words <= 6);
   if (!block.headingStyle && /\b(?:following|include|includes)\b/i.test(text)) return false;
-  if (!setApart && /,|\b(?:we|our|you|your)\b/i.test(text)) return false;
+  if (!setApart && (/,|\b(?:we|our|you|your)\b/i.test(text) || SUBJECT_OPENING.test(text))) return false;
   // A person, a number after a colon or a web or email address make the line content ("SENCO:
   // Mrs J Ward", "Telephone: 01234 567890", "Local Offer: www.example.gov.uk/localoffer").
   if (PERSON.test(text) || /:\s*[\d+(]/.test(text) || WEB_OR_EMAIL.test(text)) return false;
@@ -182,7 +182,8 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
       return;
     }
     const stripped = block.kind === "paragraph" || block.kind === "list_item" ? stripNumbering(block.text) : "";
-    if (block.kind === "paragraph" && TEMPLATE_MARKER.test(stripped)) return;
+    // A template's marker, or an icon standing alone (an emoji, a bullet), says nothing.
+    if ((block.kind === "paragraph" && TEMPLATE_MARKER.test(stripped)) || !/[\p{L}\p{N}]/u.test(block.text)) return;
     const answers = promptRow(block);
     // An unanswered prompt is a heading over nothing, not an answer that mentions its topic.
     if (isQuestionLine(block, stripped) || isLabelLine(block, stripped, stripped.length < block.text.trim().length, blocks[i + 1], isTopic) || answers?.length === 0) {

@@ -132,6 +132,9 @@ interface Draft {
 const isRowOrAddress = (text: string) => /\S\s{3,}\S/.test(text) || WEB_OR_EMAIL.test(text);
 /** The end of a sentence or a lead-in, perhaps inside quotes or brackets. */
 const SENTENCE_END = /[.!?:;]["”’)]?$/;
+/** An answer ("A: We work with the Saltmere Psychology Service ..."): content, however capitalised or short. */
+const ANSWER = /^(?:A|Answer)\s*[:.)]\s/i;
+
 /** Whether the line at `i` runs on into the one below it on the same page, as the lines of a paragraph do. */
 const wrapsBelow = (lines: Array<{ page: number; gapBefore: boolean }>, i: number) => {
   const below = lines[i + 1];
@@ -144,7 +147,7 @@ const DANGLING_WORD = /\b(?:the|a|an|of|and|or|to|with|for|in|on|by|at|from|our|
 /** `question`: the line, without its numbering, is a question (blocks.ts isQuestion). */
 function headingLevel(text: string, line: SourceLine, bodySize: number | undefined, question: boolean): number | null {
   const trimmed = text.trim();
-  if (trimmed.length > 160 || /[,;]$/.test(trimmed)) return null;
+  if (trimmed.length > 160 || /[,;]$/.test(trimmed) || ANSWER.test(trimmed)) return null;
   const numbered = trimmed.match(NUMBERED_HEADING);
   const words = trimmed.split(/\s+/).length;
   if (line.fontSize && bodySize && line.fontSize >= bodySize * 1.15 && words <= 20) {
@@ -211,6 +214,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
       text.length < typicalWidth * 0.85 &&
       !/[.!?;:,]$/.test(text) &&
       !DANGLING_WORD.test(text) &&
+      !ANSWER.test(text) &&
       next !== undefined &&
       !next.gapBefore &&
       next.page === line.page &&
@@ -236,7 +240,9 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
     // Under a full-width line whose sentence is unfinished, a line is its next part, even when it
     // starts with a number ("Some students in Key Stage" / "4 take one fewer GCSE ...").
     const wrappedInto = above !== null && above.length >= typicalWidth * 0.85 && !SENTENCE_END.test(above);
-    const level = wrappedInto && !sizedHeading ? null : found;
+    // A numbered question ("Q7. How will you check ...?") starts afresh even under an unfinished line.
+    const numberedQuestion = question && NUMBERED_HEADING.test(text);
+    const level = wrappedInto && !sizedHeading && !numberedQuestion ? null : found;
     if (level !== null && (setApart || sizedHeading || NUMBERED_HEADING.test(text) || (question && line.gapBefore))) {
       // A heading wrapped over two lines at the same size continues.
       const current = open as Draft | null;

@@ -309,6 +309,19 @@ describe("finding answers", () => {
     expect(linked.items.K11.status).toBe("present");
   });
 
+  it("skips icons standing alone and does not take a list's lead-in for a heading", () => {
+    const html = [
+      "<main><h1>Nursery SEN page</h1><h2>What extra help is there?</h2><p>Some children join small groups:</p>",
+      "<ul><li>NELI: a talking group for four children, three times a week.</li><li>Attention Autism: every day for 10 minutes.</li></ul>",
+      "<p>📈</p><h2>How will my child learn?</h2><p>Staff model play, give one instruction at a time and use picture cards.</p></main>",
+    ].join("");
+    const result = analyseHtml(html, AS_OF);
+    expect(result.items.K03e.status).toBe("present");
+    expect(result.items.K12.status).toBe("missing");
+    expect(result.items.K03c.evidence[0]!.heading_path).toEqual(["Nursery SEN page", "How will my child learn?"]);
+    expect(Object.values(result.items).flatMap((i) => i.evidence.map((e) => e.quote))).not.toContain("📈");
+  });
+
   it("dates a report written as a letter by the date line under its heading", () => {
     const html = "<html><body><main><h1>A letter to our families about SEND</h1><p>Friday 19 September 2025</p><p>Dear parents and carers, this letter is our SEN Information Report.</p></main></body></html>";
     const result = analyseHtml(html, AS_OF);

@@ -275,6 +275,29 @@ describe("textToBlocks", () => {
     expect(read.at(-1)).toEqual(["paragraph", "Workshops have colour-coded safety zones and picture-based safety cards for machines. Ear defenders are available at every bench.", false]);
   });
 
+  it("reads Q and A pairs: a numbered question under a list starts afresh, and an answer is never a heading", () => {
+    const read = styledText(
+      "Invented school, report for tests. We publish this report every autumn for families and staff to read.",
+      "",
+      "Q6. What extra support can my child get?",
+      "",
+      "• Precision Teaching for number facts, 10 minutes a day, for students in Year 7 and Year 8",
+      "• Travel training, weekly from Year 10 for students who will travel on their own to college",
+      "Q7. How will you check my child's progress?",
+      "",
+      "A: We work with the Saltmere Educational Psychology Service, the Saltmere",
+      "Speech and Language Therapy Service and the school nurse.",
+    );
+    expect(read.map(([kind, text]) => [kind, String(text).slice(0, 20)])).toEqual([
+      ["paragraph", "Invented school, rep"],
+      ["heading", "Q6. What extra suppo"],
+      ["list_item", "Precision Teaching f"],
+      ["list_item", "Travel training, wee"],
+      ["heading", "Q7. How will you che"],
+      ["paragraph", "A: We work with the "],
+    ]);
+  });
+
   it("finds long and numbered questions between sentences as headings, but not a numbered line that carries on a sentence", () => {
     const read = styledText(
       "Invented school, report for tests. We write this report every year and publish it",
