@@ -42,7 +42,10 @@ import { segment, type Sentence } from "./segment";
  * title calling the report the "School Local Offer" is a vague C02; "Reviewed by the Governing
  * Body" under a report is about it; a definition list's question terms and a paragraph's italic
  * question are question headings; "Trust statement" markers are skipped; a letter's date line
- * dates it; a title in a narrow column of PDF text is found.
+ * dates it; a title in a narrow column of PDF text is found; Q/A text ("Q7." / "A:") is read as
+ * questions and answers; icons standing alone are skipped; a footnote's number run into a word
+ * ("Local Offer13") is dropped; a web address naming the Local Offer is its address wherever it
+ * stands; the Local Offer's address given after SENDIASS is not SENDIASS's contact.
  */
 export const ANALYSER_VERSION = "1.4.0";
 

@@ -396,6 +396,8 @@ function hasContact(passages: Passages, sentences: Sentence[]): boolean {
 }
 
 const LOCAL_OFFER = RUBRIC_BY_ID.get("K13")!.topic!;
+/** A web address whose path names the Local Offer ("www.example.gov.uk/send/local-offer"). */
+const LOCAL_OFFER_ADDRESS = /(?:https?:\/\/|www\.)[^\s]*local-?offer/i;
 
 function judgeParentSupport(item: RubricItem, passages: Passages): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s));
@@ -427,6 +429,9 @@ function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
     const linked = window.some((s) => passages.signal(s, "webAddress") || s.links.some((l) => /^https?:/i.test(l.href)));
     if (linked) return finding(item.id, "present", 0.9, ["the Local Offer is named with its web address or a link"], [mention], ["Local Offer with a link"]);
   }
+  // An address that names the Local Offer is its address wherever it stands (a footnote, a list of links).
+  const named = passages.seg.sentences.find((s) => LOCAL_OFFER_ADDRESS.test(s.text) || s.links.some((l) => s.text.includes(l.text) && LOCAL_OFFER_ADDRESS.test(l.href)));
+  if (named) return finding(item.id, "present", 0.8, ["the Local Offer is named, and its web address is given elsewhere in the report"], [mentions[0]!, named], ["Local Offer with a link"]);
   return finding(item.id, "vague", 0.8, ["the Local Offer is mentioned without a link or web address"], mentions);
 }
 

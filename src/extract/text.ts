@@ -132,6 +132,13 @@ interface Draft {
 const isRowOrAddress = (text: string) => /\S\s{3,}\S/.test(text) || WEB_OR_EMAIL.test(text);
 /** The end of a sentence or a lead-in, perhaps inside quotes or brackets. */
 const SENTENCE_END = /[.!?:;]["”’)]?$/;
+/**
+ * A footnote's number run into the word it follows ("the Local Offer13 sets out ...", "plan²"),
+ * as text taken from a PDF keeps it: a word of letters ending in two lower-case ones, never part
+ * of an address.
+ */
+const FOOTNOTE_MARK = /(?<=(?:^|\s)[("“‘]?[A-Za-z'’-]*[a-z]{2})(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=[\s.,;:)”’"]|$)/g;
+
 /** An answer ("A: We work with the Saltmere Psychology Service ..."): content, however capitalised or short. */
 const ANSWER = /^(?:A|Answer)\s*[:.)]\s/i;
 
@@ -185,7 +192,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
   };
 
   for (const [i, line] of lines.entries()) {
-    const text = line.text.trim();
+    const text = line.text.trim().replace(FOOTNOTE_MARK, "");
     const pageBreak = line.page !== lastPage;
     lastPage = line.page;
     const next = lines[i + 1];

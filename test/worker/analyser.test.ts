@@ -322,6 +322,22 @@ describe("finding answers", () => {
     expect(Object.values(result.items).flatMap((i) => i.evidence.map((e) => e.quote))).not.toContain("📈");
   });
 
+  it("reads a footnote's number run into a word, and finds the Local Offer's address in the footnote", () => {
+    const text = [
+      "20. The Local Offer",
+      "",
+      "Northwold County Council's Local Offer13 sets out the services available in the area",
+      "for children and young people with SEND and their families.",
+      "",
+      "____________________",
+      "13  Northwold County Council, SEND Local Offer:",
+      "   https://www.northwold.example.org/send/local-offer",
+    ].join("\n");
+    const result = analyseText(text, AS_OF);
+    expect(result.items.K13.status).toBe("present");
+    expect(result.items.K13.evidence[0]!.quote).toMatch(/^Northwold County Council's Local Offer sets out/);
+  });
+
   it("dates a report written as a letter by the date line under its heading", () => {
     const html = "<html><body><main><h1>A letter to our families about SEND</h1><p>Friday 19 September 2025</p><p>Dear parents and carers, this letter is our SEN Information Report.</p></main></body></html>";
     const result = analyseHtml(html, AS_OF);
