@@ -124,7 +124,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     mainstreamOnly: true,
-    headings: /identif|\bneeds? (?:extra|additional|more|special) (?:help|support)|(?<!not )\b(?:has|have|may have) (?:sen|send|special educational|a special|additional needs|a difficulty)|\bearly (?:identification|help)|\bspot\w*|\bnotic\w*|\bassessment of (?:need|sen)|\bassessing (?:needs|sen|pupils|students|children)\b(?!.*progress)/,
+    headings: /identif|\bneeds? (?:extra|additional|more|special) (?:help|support)|(?<!not )\b(?:has|have|may have) (?:sen|send|special educational|a special|additional needs|a difficulty)|\bearly (?:identification|help)|\bspot\w*|\bnotic\w*|\bassessment of (?:need|sen)|\bassessing (?:needs|sen|pupils|students|children)\b(?!.*progress)|\bfind(?:ing)? out about (?:needs|sen|send|a need)\b/,
     topic: /\bidentif(?:y|ied|ies|ying|ication)\b[^.]{0,60}\b(?:needs?|sen|send|difficult)|\bscreen(?:ed|ing|s)?\b|\b(?:added|placed|put|recorded) (?:to|on) (?:the|our) (?:sen|send)? ?register|\b(?:taken|removed) off (?:the|our)? ?(?:sen|send)? ?register|\braise (?:a|any) concerns?\b[^.]{0,40}\b(?:senc?d?o|teacher)|\bpupil progress meetings?\b/i,
     specifics: [
       { label: "a named test or screen", programmes: ["assessment"], weight: 2 },
@@ -194,7 +194,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(c)",
     requirement: "must",
     check: "section",
-    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching|\b(?:help|support)\b[^?]*\b(?:in|during) (?:the |their |my child's |your child's )?(?:class(?:room)?|playroom)\b|\bwhat happens in (?:the |my child's |your child's )?(?:class(?:room)?|lessons?|playroom)\b|\b(?:different|happens?)\b[^?]*\bin (?:the )?class(?:room)?\b|\bhow (?:will|does|do) (?:my|your|our|the) (?:child|children|pupils?|students?) learn\b/,
+    headings: /\bteach(?:ing|ers?|es)?\b|\btaught\b|\blessons?\b|\bquality first|\badaptive teaching|\b(?:help|support)\b[^?]*\b(?:in|during) (?:the |their |my child's |your child's )?(?:class(?:room)?|playroom)\b|\bwhat happens in (?:the |my child's |your child's )?(?:class(?:room)?|lessons?|playroom)\b|\b(?:different|happens?)\b[^?]*\bin (?:the )?class(?:room)?\b|\bhow (?:will|does|do) (?:my|your|our|the) (?:child|children|pupils?|students?) learn\b|^in (?:the )?class(?:room)?$/,
     headingExclude: /\btraining\b|\bassistants?\b|\bexpertise\b|\b(?:pupils|children|students|young people) we teach\b/,
     topic: /\bquality first teaching\b|\bhigh[- ]quality (?:inclusive )?teaching\b|\badaptive teaching\b|\bdifferentiat\w*|\bteaching assistants?\b[^.]{0,60}\b(?:work|support|deploy|allocat|linked)|\bevery teacher is (?:a teacher of|responsible)|\bteachers (?:adapt|plan|use|are responsible)|\bscaffold\w*|\bpre[- ]teach\w*/i,
     specifics: [
@@ -328,7 +328,8 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /\btraining\b|\bexpertise|\bqualifi|\bcpd\b|\bprofessional development|\bstaff (?:skills|knowledge|experience)|\bwhich staff|\bwho will (?:support|work with|teach) my child|\bstaffing\b|\bour staff\b|\bstaff\b[^?]*\b(?:know about|trained|understand)\b/,
-    topic: /\btrain(?:ed|ing)\b|\bqualif(?:ied|ication|ications)\b|\bCPD\b|\bprofessional development\b|\bexpertise\b|\baccredit\w*/i,
+    // Not the training pupils go on to ("education, employment or training", "travel training").
+    topic: /(?<!\b(?:employment|education|apprenticeships?|work),? (?:or|and) |\btravel )\btrain(?:ed|ing)\b|\bqualif(?:ied|ication|ications)\b|\bCPD\b|\bprofessional development\b|\bexpertise\b|\baccredit\w*/i,
     specifics: [
       { label: "named training or qualifications", programmes: ["training"], weight: 2 },
       { label: "training on a named topic", pattern: /\btrain(?:ed|ing)\b[^.]{0,20}\b(?:in|on|from)\b[^.]{0,10}\b(?:autism|ADHD|dyslexia|attachment|trauma|speech|language|Makaton|epilepsy|moving and handling|radio aids|[A-Z][a-z]+ [A-Z])|\b(?:completed|gained|holds|achieved)\b[^.]{0,60}\b(?:training|award|qualification|certificate|diploma)/g, weight: 2 },
@@ -398,7 +399,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 8; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?<!(?:parents|carers|families) of )(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to|\bhearing from (?:my child|your child|children|pupils|students|young people)\b|\bhave (?:a|their|his|her) say\b|\bask (?:my child|your child|children|pupils|students)\b[^?]*\b(?:think|views|wants?|feels?)\b/,
+    headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?<!(?:parents|carers|families) of )(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to|\bhearing from (?:my child|your child|children|pupils|students|young people)\b|\bhav(?:e|ing) (?:a|their|his|her) say\b|\bask (?:my child|your child|children|pupils|students)\b[^?]*\b(?:think|views|wants?|feels?)\b/,
     // "How will I be involved in decisions about my child?" asks about the parent (K07).
     headingExclude: /\b(?:i|we|parents|carers|families) (?:be |are |get |will be )?involved\b/,
     topic: /\bpupil voice\b|\bstudent voice\b|\bchild['’]s voice\b|\bone[- ]page profiles?\b|\b(?:pupil|student) (?:passports?|profiles?)\b|\ball about me\b|\b(?:views|wishes|opinions) (?:are|is|will be) (?:gathered|sought|heard|collected|recorded)\b|\b(?:gather|seek|collect|record)\w* (?:their|the child['’]s|pupils['’]|students['’]|children['’]s) (?:views|voice|wishes)\b|\b(?:attend|join) (?:part of |the end of |a segment of )?(?:their|the) (?:own )?(?:annual )?review|\btalking mats?\b|\bperson[- ]centred\b/i,
@@ -704,7 +705,9 @@ export const RUBRIC_BY_ID = new Map<ItemId, RubricItem>(RUBRIC.map((item) => [it
  * The vocabulary of the items judged by a rule of their own in items.ts (`fact` and
  * `document` items), keyed by item id.
  */
-const BOARD = "(?:govern\\w*|trust(?:ees| board)?|board of (?:trustees|directors)|(?:local )?(?:academy|governing) (?:committee|body|board|council)|management committee|proprietors?|directors)";
+const BOARD = "(?:govern\\w*|trust(?:ees| board)|board of (?:trustees|directors)|(?:local )?(?:academy|governing) (?:committee|body|board|council)|management committee|proprietors?|directors)";
+/** The trust as a body that approves ("approved by the Trust"); "the Trust's charter" is not about approval. */
+const BY_TRUST = "\\b(?:approv|ratif|review|shar|agree|sign|seen|adopt)\\w* by (?:the |our )?trust\\b";
 const DESIGNATED_TEACHER = /\bdesignated teacher\b/i;
 
 export const FACT_CUES = {
@@ -784,11 +787,11 @@ export const FACT_CUES = {
   D02: {
     /** Words every governance or co-production sentence has one of. */
     prefilter: /govern|board|trust|committee|council|proprietor|director|co-?produc|forum|comment|helped|contribut|consult|shaped|wrote|written|seen and discussed|date approved|date agreed|date ratified|date adopted/i,
-    approval: new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*`, "i"),
+    approval: new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*|(?=\\b(?:approv|ratif|adopt|agree|sign))${BY_TRUST}`, "i"),
     dateApproved: /\bdate (?:approved|agreed|ratified|adopted)\b/i,
     coproduction: /\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|shaped|wrote|seen and discussed)\b[^.]{0,60}\b(?:this report|the report|it|this information|this page|draft|report)\b|\b(?:report|information|it)\b[^.]{0,30}\b(?:written|produced|developed|created|designed|shaped)\b[^.]{0,20}\b(?:with|together with|alongside)\b[^.]{0,40}\b(?:parents?|carers?|famil(?:y|ies)|pupils?|students?|children|young people|forum|panel|council|parliament)\b/i,
     aboutReport: /^(?:last |date )?(?:reviewed|approved|agreed|ratified|adopted|signed(?: off)?)\b[^.]{0,10}\bby\b|\b(?:this|the) (?:report|information|document|policy|page)\b|\binformation report\b|\breport (?:is|was)\b/i,
-    seenByBoard: new RegExp(`\\b(?:approv|ratif|review|shar|agree|sign|seen|present|adopt)\\w*\\b[^.]{0,60}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|review|shar|agree|sign|seen|adopt)\\w*`, "i"),
+    seenByBoard: new RegExp(`\\b(?:approv|ratif|review|shar|agree|sign|seen|present|adopt)\\w*\\b[^.]{0,60}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|review|shar|agree|sign|seen|adopt)\\w*|${BY_TRUST}`, "i"),
   },
   D03: {
     policyHeadings: /^(?:aims?|objectives|legislation(?: and guidance)?|definitions|roles and responsibilities|monitoring arrangements|links with other policies|purpose|statutory (?:framework|guidance))\b/i,

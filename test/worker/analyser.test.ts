@@ -338,6 +338,13 @@ describe("finding answers", () => {
     expect(result.items.K13.evidence[0]!.quote).toMatch(/^Northwold County Council's Local Offer sets out/);
   });
 
+  it("does not read the training pupils go on to as staff training, or a trust's charter as approval", () => {
+    const judged = (text: string) => analyseBlocks(blocks([["Our aims", [text]]]), AS_OF).items;
+    expect(judged("We prepare students for the next stage of their education, employment or training.").K05.status).toBe("missing");
+    expect(judged("The Trust's Inclusion Charter sets out the shared expectations for SEND in every academy.").D02.status).toBe("missing");
+    expect(judged("This report was approved by the Trust on 3 May 2025.").D02.status).toBe("present");
+  });
+
   it("dates a report written as a letter by the date line under its heading", () => {
     const html = "<html><body><main><h1>A letter to our families about SEND</h1><p>Friday 19 September 2025</p><p>Dear parents and carers, this letter is our SEN Information Report.</p></main></body></html>";
     const result = analyseHtml(html, AS_OF);
