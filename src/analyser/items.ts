@@ -58,6 +58,9 @@ const headingSlot = (pattern: RegExp | undefined) => (pattern ? HEADING_PATTERNS
 /** Each item with the places of its heading patterns in HEADING_PATTERNS (-1 for none). */
 const ITEM_HEADINGS = RUBRIC.map((item) => ({ item, headings: headingSlot(item.headings), broad: headingSlot(item.broadHeadings), exclude: headingSlot(item.headingExclude) }));
 
+/** How many characters of a heading are matched against the heading patterns. */
+const HEADING_READ = 240;
+
 /** Which items a heading names; memoised per analysis. */
 export function headingMatcher(): (heading: string) => ItemId[] {
   const cache = new Map<string, ItemId[]>();
@@ -65,7 +68,9 @@ export function headingMatcher(): (heading: string) => ItemId[] {
   return (heading) => {
     const known = byHeading.get(heading);
     if (known) return known;
-    const key = stripNumbering(heading).toLowerCase().replace(/\((?:trust|school|academy) statement\)/g, "").trim();
+    // A heading is read by its first words: heading patterns look within a line, and a
+    // "heading" of thousands of characters must not cost their square.
+    const key = stripNumbering(heading.slice(0, HEADING_READ)).toLowerCase().replace(/\((?:trust|school|academy) statement\)/g, "").trim();
     let ids = cache.get(key);
     if (!ids) {
       const matched = HEADING_PATTERNS.matching(key);
@@ -150,7 +155,8 @@ export class Passages {
     if (answer === undefined) {
       answer = sentence.headings.some((heading) => {
         let matches = memo.headings.get(heading);
-        if (matches === undefined) memo.headings.set(heading, (matches = pattern.test(lowerCase ? heading.toLowerCase() : heading)));
+        const read = heading.slice(0, HEADING_READ);
+        if (matches === undefined) memo.headings.set(heading, (matches = pattern.test(lowerCase ? read.toLowerCase() : read)));
         return matches;
       });
       memo.chains.set(sentence.headings, answer);

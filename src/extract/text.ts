@@ -137,7 +137,9 @@ const SENTENCE_END = /[.!?:;]["”’)]?$/;
  * as text taken from a PDF keeps it: a word of letters ending in two lower-case ones, never part
  * of an address.
  */
-const FOOTNOTE_MARK = /(?<=(?:^|\s)[("“‘]?[A-Za-z'’-]*[a-z]{2})(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=[\s.,;:)”’"]|$)/g;
+const FOOTNOTE_MARK = /^([("“‘]?[A-Za-z'’-]*[a-z]{2})(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)([.,;:)”’"]*)$/;
+/** The text without footnote numbers run into its words; word by word, so a long word costs its length once. */
+const withoutFootnoteMarks = (text: string) => text.replace(/\S+/g, (word) => word.replace(FOOTNOTE_MARK, "$1$2"));
 
 /** An answer ("A: We work with the Saltmere Psychology Service ..."): content, however capitalised or short. */
 const ANSWER = /^(?:A|Answer)\s*[:.)]\s/i;
@@ -192,7 +194,7 @@ export function linesToBlocks(input: SourceLine[], options: { sourceUrl?: string
   };
 
   for (const [i, line] of lines.entries()) {
-    const text = line.text.trim().replace(FOOTNOTE_MARK, "");
+    const text = withoutFootnoteMarks(line.text.trim());
     const pageBreak = line.page !== lastPage;
     lastPage = line.page;
     const next = lines[i + 1];

@@ -345,6 +345,15 @@ describe("finding answers", () => {
     expect(judged("This report was approved by the Trust on 3 May 2025.").D02.status).toBe("present");
   });
 
+  it("judges a text whose one word runs to 200,000 letters in time", { timeout: 5_000 }, () => {
+    expect(analyseText(`${"a".repeat(200_000)}1 ends here.`, AS_OF).items.K01.status).toBe("missing");
+  });
+
+  it("judges a page whose heading runs to 40,000 words in time", { timeout: 5_000 }, () => {
+    const result = analyseHtml(`<main><h2>${"different ".repeat(40_000)}</h2><p>Teachers pre-teach new words in class.</p></main>`, AS_OF);
+    expect(result.items.K03c.status).not.toBe("missing");
+  });
+
   it("dates a report written as a letter by the date line under its heading", () => {
     const html = "<html><body><main><h1>A letter to our families about SEND</h1><p>Friday 19 September 2025</p><p>Dear parents and carers, this letter is our SEN Information Report.</p></main></body></html>";
     const result = analyseHtml(html, AS_OF);

@@ -107,6 +107,12 @@ describe("readers on hostile input", () => {
     expect(doc.blocks.slice(1).every((b) => b.headingPath.join() === "Deep heading")).toBe(true);
   });
 
+  it("reads a word of 200,000 letters ending in a digit in time, and still drops a footnote number run into a word", { timeout: 5_000 }, () => {
+    const long = textToBlocks(`${"a".repeat(200_000)}1 ends here.`);
+    expect(long[0]!.text.length).toBe(200_000 + " ends here.".length);
+    expect(textToBlocks("The council's Local Offer13 sets out local services.")[0]!.text).toBe("The council's Local Offer sets out local services.");
+  });
+
   it("reads text with a long run of spaces, or of dotted letters with no address, in time", { timeout: 5_000 }, () => {
     const spaced = textToBlocks(`Our SENCO is Ms Gale.${" ".repeat(100_000)}\nEmail senco@gale.example.sch.uk.`);
     expect(spaced.map((b) => b.text)).toEqual(["Our SENCO is Ms Gale. Email senco@gale.example.sch.uk."]);
