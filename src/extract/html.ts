@@ -127,6 +127,7 @@ function isChrome(el: Element): boolean {
   return !hasTitle;
 }
 
+/** Whether the element sits inside the page's main content (main, article, role=main). */
 function withinMain(el: Element): boolean {
   for (let up = el.parent as Element | null; up && up.type === "tag"; up = up.parent as Element | null) {
     if (up.tagName === "main" || up.tagName === "article" || up.attribs.role === "main") return true;
