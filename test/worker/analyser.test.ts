@@ -354,6 +354,18 @@ describe("finding answers", () => {
     expect(result.items.K03c.status).not.toBe("missing");
   });
 
+  it("reads 'About <school name>' as the school's own description, and 'is it helping?' as a check on provision", () => {
+    const result = analyseBlocks(
+      blocks([
+        ["About Fernlea", ["All of our pupils have severe learning difficulties or profound and multiple learning difficulties, and 31 have a visual impairment."]],
+        ["Does anyone check whether the groups are actually helping?", ["Yes. We keep an eye on how the groups are going."]],
+      ]),
+      AS_OF,
+    );
+    expect(result.items.K01.status).toBe("present");
+    expect(result.items.K03a.status).toBe("vague");
+  });
+
   it("dates a report written as a letter by the date line under its heading", () => {
     const html = "<html><body><main><h1>A letter to our families about SEND</h1><p>Friday 19 September 2025</p><p>Dear parents and carers, this letter is our SEN Information Report.</p></main></body></html>";
     const result = analyseHtml(html, AS_OF);
