@@ -427,7 +427,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /complain|\bunhappy\b|\bnot happy\b|\bdisagree|\bif things go wrong|\bnot (?:satisfied|resolved)|\bdispute/,
-    topic: /\bcomplain\w*|\b(?:you are|you're|i am|i'm|parents? (?:are|is)|still|remain) (?:unhappy|not happy|dissatisfied|not satisfied)\b|\b(?:unhappy|dissatisfied|not happy) (?:with|about)\b|\bdisagree\w*|\bfirst[- ]tier tribunal\b|\btribunal\b|\bmediation\b|\bescalat\w*/i,
+    topic: /\bcomplain\w*|\b(?:you are|you're|i am|i'm|parents? (?:are|is)|still|remain) (?:unhappy|not happy|dissatisfied|not satisfied)\b|\b(?:unhappy|dissatisfied|not happy) (?:with|about)\b|\bdisagree\w*|\bfirst[- ]tier tribunal\b|\btribunal\b|\bmediation\b|\bescalat\w*|\bif (?:you are |you're )?still (?:concerned|worried|unhappy)\b|\bif the (?:matter|problem|issue|concern) is (?:still )?not (?:sorted|resolved)\b/i,
     specifics: [
       { label: "timescales", signal: "timescale", weight: 2 },
       { label: "routes beyond the school", pattern: /\btribunal\b|\bmediation\b|\bdisagreement resolution\b|\bdepartment for education\b|\bDfE\b|\blocal authority\b|\bcouncil\b|\bombudsman\b|\bESFA\b|\bSENDIASS\b/gi },

@@ -366,6 +366,14 @@ describe("finding answers", () => {
     expect(result.items.K03a.status).toBe("vague");
   });
 
+  it("finds the steps for a complaint under 'Who can I talk to?' by what they say", () => {
+    const result = analyseBlocks(
+      blocks([["Who can I talk to?", ["If you are worried, speak to the class teacher first. If you are still concerned, make an appointment with the SENCO, Mrs Penhallow. If the matter is not sorted out, write to the Chair of Governors, who will reply within 10 school days."]]]),
+      AS_OF,
+    );
+    expect(result.items.K09.status).toBe("present");
+  });
+
   it("dates a report written as a letter by the date line under its heading", () => {
     const html = "<html><body><main><h1>A letter to our families about SEND</h1><p>Friday 19 September 2025</p><p>Dear parents and carers, this letter is our SEN Information Report.</p></main></body></html>";
     const result = analyseHtml(html, AS_OF);
