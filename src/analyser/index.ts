@@ -45,7 +45,9 @@ import { segment, type Sentence } from "./segment";
  * dates it; a title in a narrow column of PDF text is found; Q/A text ("Q7." / "A:") is read as
  * questions and answers; icons standing alone are skipped; a footnote's number run into a word
  * ("Local Offer13") is dropped; a web address naming the Local Offer is its address wherever it
- * stands; the Local Offer's address given after SENDIASS is not SENDIASS's contact.
+ * stands; the Local Offer's address given after SENDIASS is not SENDIASS's contact; another
+ * document's approval (the accessibility plan's) is not the report's, and a line opening
+ * "Approved by the ... Board" is.
  */
 export const ANALYSER_VERSION = "1.4.0";
 

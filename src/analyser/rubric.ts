@@ -785,9 +785,11 @@ export const FACT_CUES = {
     notAcronyms: new Set(["UK", "OK", "PE", "TV", "IT", "ICT", "AM", "PM", "II", "III", "IV", "VI", "GCSE", "GCSES", "NHS", "DFE", "SATS", "URN", "PDF"]),
   },
   D02: {
+    /** Another document's approval ("Our Accessibility Plan was approved by governors"), unless the report is named too. */
+    otherDocument: /\b(?:accessibility plan|(?:complaints|behaviour|admissions|anti-bullying|safeguarding|charging|equality|send?) polic(?:y|ies))\b(?![^.]{0,80}\b(?:this|the|our) (?:information )?report\b)/i,
     /** Words every governance or co-production sentence has one of. */
     prefilter: /govern|board|trust|committee|council|proprietor|director|co-?produc|forum|comment|helped|contribut|consult|shaped|wrote|written|seen and discussed|date approved|date agreed|date ratified|date adopted/i,
-    approval: new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*|(?=\\b(?:approv|ratif|adopt|agree|sign))${BY_TRUST}`, "i"),
+    approval: new RegExp(`\\b(?:approv|ratif|adopt|agree|sign)\\w*\\b[^.]{0,80}\\b${BOARD}\\b|\\b${BOARD}\\b[^.]{0,60}\\b(?:approv|ratif|adopt|agree|sign)\\w*|(?=\\b(?:approv|ratif|adopt|agree|sign))${BY_TRUST}|^(?:approved|ratified|adopted|agreed|signed off) by\\b[^.]{0,80}\\b(?:board|committee|council|trustees|governors|proprietor)\\b`, "i"),
     dateApproved: /\bdate (?:approved|agreed|ratified|adopted)\b/i,
     coproduction: /\bco-?produc\w*|\b(?:parents?|carers?|pupils?|students?|families|parent (?:carer )?forum)\b[^.]{0,80}\b(?:read|commented|helped|contributed|consulted|shaped|wrote|seen and discussed)\b[^.]{0,60}\b(?:this report|the report|it|this information|this page|draft|report)\b|\b(?:report|information|it)\b[^.]{0,30}\b(?:written|produced|developed|created|designed|shaped)\b[^.]{0,20}\b(?:with|together with|alongside)\b[^.]{0,40}\b(?:parents?|carers?|famil(?:y|ies)|pupils?|students?|children|young people|forum|panel|council|parliament)\b/i,
     aboutReport: /^(?:last |date )?(?:reviewed|approved|agreed|ratified|adopted|signed(?: off)?)\b[^.]{0,10}\bby\b|\b(?:this|the) (?:report|information|document|policy|page)\b|\binformation report\b|\breport (?:is|was)\b/i,

@@ -338,6 +338,12 @@ describe("finding answers", () => {
     expect(result.items.K13.evidence[0]!.quote).toMatch(/^Northwold County Council's Local Offer sets out/);
   });
 
+  it("does not take another document's approval for the report's, and reads a sign-off line as the report's", () => {
+    const judged = (text: string) => analyseBlocks(blocks([["Document control", [text]]]), AS_OF).items.D02.status;
+    expect(judged("Our Accessibility Plan 2025-2028 was approved by the Local Academy Council in September 2025.")).toBe("missing");
+    expect(judged("Approved by the Fernwood Learning Group Education Board on 24 September 2025.")).toBe("present");
+  });
+
   it("does not read the training pupils go on to as staff training, or a trust's charter as approval", () => {
     const judged = (text: string) => analyseBlocks(blocks([["Our aims", [text]]]), AS_OF).items;
     expect(judged("We prepare students for the next stage of their education, employment or training.").K05.status).toBe("missing");
