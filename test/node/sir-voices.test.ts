@@ -8,7 +8,7 @@ import { evaluate } from "../../scrapers/sir/evaluation";
 const voices = path.resolve(import.meta.dirname, "../fixtures/sir-voices");
 
 describe("reports in other voices", () => {
-  for (const set of ["a", "b", "c", "d", "f", "g", "h", "i", "j", "k"]) {
+  for (const set of ["a", "b", "c", "d", "f", "g", "h", "i", "j", "k", "l", "m"]) {
     it(`judges set ${set} as its labels do`, () => {
       const result = evaluate(path.join(voices, set), { asOf: "2026-03-01" });
       expect(result.reports).toBeGreaterThanOrEqual(4);
