@@ -403,7 +403,7 @@ function hasContact(passages: Passages, sentences: Sentence[]): boolean {
 
 const LOCAL_OFFER = RUBRIC_BY_ID.get("K13")!.topic!;
 /** A web address whose path names the Local Offer ("www.example.gov.uk/send/local-offer"). */
-const LOCAL_OFFER_ADDRESS = /(?:https?:\/\/|www\.)[^\s]*local-?offer/i;
+const LOCAL_OFFER_ADDRESS = /(?:https?:\/\/|www\.)\S*local-?offer/i;
 
 function judgeParentSupport(item: RubricItem, passages: Passages): ItemFinding {
   const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s));

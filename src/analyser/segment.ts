@@ -187,8 +187,9 @@ export function segment(blocks: Block[], isTopic: (heading: string) => boolean):
     const answers = promptRow(block);
     // An unanswered prompt is a heading over nothing, not an answer that mentions its topic.
     if (isQuestionLine(block, stripped) || isLabelLine(block, stripped, stripped.length < block.text.trim().length, blocks[i + 1], isTopic) || answers?.length === 0) {
-      headings.push({ text: answers ? block.table!.cells[0]! : block.text, block: i, level: 7 });
-      local = answers ? block.table!.cells[0]! : block.text;
+      const title = answers ? block.table!.cells[0]! : block.text;
+      headings.push({ text: title, block: i, level: 7 });
+      local = title;
       return;
     }
     const body = block.text;
