@@ -29,6 +29,7 @@ const REVIEW_LABEL = new RegExp(
   `\\b(?:date of next review|next (?:full )?review(?: date)?(?: due)?(?: by| in| on)?|review date|review due(?: by)?|to be reviewed(?: by| in| on)?|review(?:ed)? (?:by|in|on|before)|review)\\s*[:\\-–]?\\s*(${DATE})`,
   "gi",
 );
+const REVIEW_WORD = /review/i;
 const PUBLISHED_LABEL = new RegExp(
   `\\b(?:published|last updated|updated|date of (?:this )?(?:report|publication|issue)|date written|written|last reviewed|reviewed|approved|date approved|date agreed|ratified|issued|produced|date)\\b(?:\\s+(?:on|in|by|:))?\\s*[:\\-–]?\\s*(${DATE})`,
   "gi",
@@ -142,7 +143,9 @@ export function findReportDates(seg: Segmented, page?: PageText): DatedText[] {
     const found: DatedText[] = [];
     const taken: Array<[number, number]> = [];
     const windows = dateWindows(text);
-    collect(text, windows, base, REVIEW_LABEL, "review", found, taken);
+    // Every review label holds the word: the long pattern runs only where it stands.
+    const reviewWindows = windows.filter(([from, to]) => REVIEW_WORD.test(text.slice(from, to)));
+    collect(text, reviewWindows, base, REVIEW_LABEL, "review", found, taken);
     collect(text, windows, base, PUBLISHED_LABEL, "published", found, taken);
     collect(text, windows, base, TITLE_DATE, "published", found, taken);
     collect(text, windows, base, ACADEMIC_YEAR, "academic_year", found, taken);

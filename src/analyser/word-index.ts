@@ -236,6 +236,27 @@ function withoutImplied(branches: string[][][]): string[][][] {
 
 const CLAUSES = new WeakMap<RegExp, string[][][] | null>();
 
+/** How many branches a pattern may be spread into by `distributed`. */
+const MAX_BRANCHES = 128;
+
+/**
+ * The branches of `source`, with a group of alternatives that opens a branch after `\b` spread
+ * over it: `\b(?:we value|is important to us)\b` reads as `\bwe value\b|\bis important to us\b`,
+ * which matches the same texts. Read whole, such a group yields one clause of each alternative's
+ * first word ("we", "is"), which most sentences hold; spread, each alternative gives all its words.
+ */
+function distributed(source: string): string[] {
+  const spread: string[] = [];
+  for (const branch of branches(source)) {
+    const close = branch.startsWith("\\b(?:") ? closingParen(branch, 2) : -1;
+    const after = close > 0 ? branch.slice(close + 1) : "";
+    if (close < 0 || /^[?*+{]/.test(after)) spread.push(branch);
+    else for (const alternative of distributed(branch.slice(5, close))) spread.push(`\\b${alternative}${after}`);
+    if (spread.length > MAX_BRANCHES) return branches(source);
+  }
+  return spread;
+}
+
 /**
  * Per branch of the pattern, the words its every match holds (see `readWords`), or null when
  * some branch holds none the reader can tell.
@@ -245,7 +266,7 @@ export function patternClauses(pattern: RegExp): string[][][] | null {
   if (found === undefined) {
     found = /[uvmy]/.test(pattern.flags)
       ? null
-      : branches(pattern.source).map((branch) => {
+      : distributed(pattern.source).map((branch) => {
           const clauses: string[][] = [];
           readWords(branch, false, clauses);
           return clauses;

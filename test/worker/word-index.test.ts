@@ -76,9 +76,13 @@ describe("the word index", () => {
   it("reads the words every match of a branch holds, and only where they must start a word", () => {
     expect(patternClauses(/\bsen(?:d)? co-?ordinator/)).toEqual([[["sen"], ["co"]]]);
     expect(patternClauses(/\b(The )?Decider( Skills)/)).toEqual([[["decider"], ["skills"]]]);
-    // A group of alternatives that must be there needs one word from each alternative.
-    expect(patternClauses(/\b(?:a (?:wide |broad )?range of|various)\b/i)).toEqual([[["a", "various"]]]);
-    expect(patternClauses(/\b(?:kinds?|types?) of needs\b/)).toEqual([[["kind", "type"], ["of"], ["needs"]]]);
+    // A group of alternatives opening a branch is spread over it: each alternative is a branch.
+    expect(patternClauses(/\b(?:a (?:wide |broad )?range of|various)\b/i)).toEqual([[["a"], ["range"], ["of"]], [["various"]]]);
+    expect(patternClauses(/\b(?:kinds?|types?) of needs\b/)).toEqual([[["kind"], ["of"], ["needs"]], [["type"], ["of"], ["needs"]]]);
+    expect(patternClauses(/\b(?:we (?:value|believe)|is important to us)\b/)).toEqual([[["we"], ["value", "believe"]], [["is"], ["important"], ["to"], ["us"]]]);
+    // Elsewhere, or repeated, a group that must be there needs one word from each alternative.
+    expect(patternClauses(/\bsee (?:our|the) policy\b/)).toEqual([[["see"], ["our", "the"], ["policy"]]]);
+    expect(patternClauses(/\b(?:ab|cd)+ ef/)).toEqual([[["ab", "cd"], ["ef"]]]);
     expect(patternClauses(/\bhalf[- ]termly\b/)).toEqual([[["half"], ["termly"]]]);
     // A branch needing all another needs and more adds no candidate, so it is dropped.
     expect(patternClauses(/\b(?:one|two|\d) (?:short-term )?targets\b/)).toEqual([[["targets"]]]);
