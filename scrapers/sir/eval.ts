@@ -1,9 +1,10 @@
 /**
- * `npm run eval:sir -- <eval dir> [--as-of YYYY-MM-DD] [--infer-school] [--show-errors]`
+ * `npm run eval:sir -- <eval dir>... [--as-of YYYY-MM-DD] [--infer-school] [--show-errors]`
  *
  * Runs the analyser over every report listed in `<eval dir>/labels.json` and prints overall
  * status accuracy, accuracy per item, recall and precision of `missing`, F1 of `vague`, and
- * the confusion matrix. The labelled sets judge currency at 2026-03-01, so that is the default
+ * the confusion matrix. Given several sets, it first prints each set's three headline figures,
+ * then everything for all of them pooled, as one set. The labelled sets judge currency at 2026-03-01, so that is the default
  * analysis date here (see their README).
  *
  * Each label's `phase` (from GIAS in real use) tells the analyser whether the school is special
@@ -22,25 +23,32 @@ const { values, positionals } = parseArgs({
   },
 });
 
-const dir = positionals[0];
-if (!dir) {
-  console.error("Usage: npm run eval:sir -- <eval dir> [--as-of YYYY-MM-DD] [--infer-school] [--show-errors]");
+if (!positionals.length) {
+  console.error("Usage: npm run eval:sir -- <eval dir>... [--as-of YYYY-MM-DD] [--infer-school] [--show-errors]");
   process.exit(2);
+}
+const fixed = (n: number) => n.toFixed(3);
+
+if (positionals.length > 1) {
+  console.log("per set: accuracy, missing recall, vague F1 (missing labels)");
+  for (const dir of positionals) {
+    const set = evaluate(dir, { asOf: values["as-of"], inferSchool: values["infer-school"] });
+    console.log(`  ${fixed(set.accuracy)}  ${fixed(set.missingRecall)}  ${fixed(set.vagueF1)}  (${set.count("missing", "*")})  ${dir}`);
+  }
+  console.log("\npooled:");
 }
 
 const started = performance.now();
-const result = evaluate(dir, {
+const result = evaluate(positionals, {
   asOf: values["as-of"],
   inferSchool: values["infer-school"],
   onError: values["show-errors"]
-    ? (label, id, analysis) => {
+    ? (label, id, analysis, file) => {
         const item = analysis.items[id as keyof typeof analysis.items];
-        console.log(`${label.file} ${id}: labelled ${label.items[id]!.status}, got ${item.status}\n    label: ${label.items[id]!.reason}\n    ours:  ${item.reasons.join(" | ")}`);
+        console.log(`${file} ${id}: labelled ${label.items[id]!.status}, got ${item.status}\n    label: ${label.items[id]!.reason}\n    ours:  ${item.reasons.join(" | ")}`);
       }
     : undefined,
 });
-const fixed = (n: number) => n.toFixed(3);
-
 console.log(`SIR analyser evaluation: ${result.reports} reports, ${result.total} item labels, analysed as of ${values["as-of"]}${values["infer-school"] ? ", school type and phase read from the text" : ""}`);
 console.log(`(${((performance.now() - started) / 1000).toFixed(2)} s)\n`);
 console.log(`overall status accuracy   ${fixed(result.accuracy)}  (${result.right}/${result.total})`);

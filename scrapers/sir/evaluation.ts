@@ -30,8 +30,8 @@ export interface EvaluationOptions {
   inferSchool?: boolean;
   /** Changes each report before it is analysed (see restyle.ts); the labels still apply. */
   transform?: (report: Report) => Report;
-  /** Called for every item whose status differs from its label. */
-  onError?: (label: Label, id: string, result: AnalysisResult) => void;
+  /** Called for every item whose status differs from its label; `file` names it as perFile does. */
+  onError?: (label: Label, id: string, result: AnalysisResult, file: string) => void;
 }
 
 export interface Evaluation {
@@ -52,14 +52,18 @@ export interface Evaluation {
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
 
-export function evaluate(dir: string, options: EvaluationOptions): Evaluation {
-  const labels = JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8")) as Label[];
+/** Scores one labelled set, or several pooled as one (files then named by their set's folder). */
+export function evaluate(dirs: string | readonly string[], options: EvaluationOptions): Evaluation {
+  const sets = typeof dirs === "string" ? [dirs] : dirs;
+  const labelled = sets.flatMap((dir) =>
+    (JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8")) as Label[]).map((label) => ({ dir, label, name: sets.length > 1 ? `${path.basename(dir)}/${label.file}` : label.file })),
+  );
   const confusion = new Map<string, number>();
   const perItem = new Map<string, { right: number; total: number }>();
   const perFile: Array<[string, number, number]> = [];
   let right = 0;
   let total = 0;
-  for (const label of labels) {
+  for (const { dir, label, name } of labelled) {
     const raw: Report = { text: readFileSync(path.join(dir, label.file), "utf8"), kind: label.file.endsWith(".html") ? "html" : "text" };
     const report = options.transform ? options.transform(raw) : raw;
     const analyseOptions: AnalyseOptions = { asOf: options.asOf, ...(options.inferSchool ? {} : schoolFromPhase(label.phase)) };
@@ -77,10 +81,10 @@ export function evaluate(dir: string, options: EvaluationOptions): Evaluation {
         entry.right++;
         right++;
         fileRight++;
-      } else options.onError?.(label, id, result);
+      } else options.onError?.(label, id, result, name);
       perItem.set(id, entry);
     }
-    perFile.push([label.file, fileRight, ITEM_IDS.length]);
+    perFile.push([name, fileRight, ITEM_IDS.length]);
   }
   const count = (gold: Status | "*", got: Status | "*") =>
     [...confusion].filter(([key]) => {
@@ -90,7 +94,7 @@ export function evaluate(dir: string, options: EvaluationOptions): Evaluation {
   const vaguePrecision = ratio(count("vague", "vague"), count("*", "vague"));
   const vagueRecall = ratio(count("vague", "vague"), count("vague", "*"));
   return {
-    reports: labels.length,
+    reports: labelled.length,
     right,
     total,
     perItem,
