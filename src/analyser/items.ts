@@ -47,10 +47,6 @@ export interface JudgeOptions {
 
 const SIGNAL_NAMES = Object.keys(SIGNAL_PATTERNS) as SignalName[];
 const SIGNAL_SLOT = Object.fromEntries(SIGNAL_NAMES.map((name, i) => [name, i])) as Record<SignalName, number>;
-const ANY_FACT_TOPIC = new RegExp(
-  RUBRIC.filter((item) => item.check === "fact" && item.topic).map((item) => item.topic!.source).join("|"),
-  "i",
-);
 
 /** Every heading pattern, with a word filter: most headings could match only a few of them. */
 const HEADING_PATTERNS = new PatternSet([...new Set(RUBRIC.flatMap((item) => [item.headings, item.broadHeadings, item.headingExclude]).filter((pattern) => pattern !== undefined))]);
@@ -202,15 +198,11 @@ export class Passages {
     let found = this.topical.get(id);
     if (!found) {
       const item = RUBRIC_BY_ID.get(id)!;
-      // Fact items are looked for in every report; one pass finds the few sentences about any of them.
-      const pool = item.check === "fact" ? (this.factMentions ??= this.seg.sentences.filter((s) => this.about(ANY_FACT_TOPIC, s))) : this.seg.sentences;
-      found = item.topic ? pool.filter((s) => !this.owners[s.index]!.includes(id) && this.about(item.topic!, s)) : [];
+      found = item.topic ? this.seg.sentences.filter((s) => !this.owners[s.index]!.includes(id) && this.about(item.topic!, s)) : [];
       this.topical.set(id, found);
     }
     return found;
   }
-
-  private factMentions: Sentence[] | undefined;
 
   /**
    * Under a heading that names several items, a sentence goes to the items it is about; one

@@ -240,18 +240,50 @@ const CLAUSES = new WeakMap<RegExp, string[][][] | null>();
 const MAX_BRANCHES = 128;
 
 /**
- * The branches of `source`, with a group of alternatives that opens a branch after `\b` spread
- * over it: `\b(?:we value|is important to us)\b` reads as `\bwe value\b|\bis important to us\b`,
- * which matches the same texts. Read whole, such a group yields one clause of each alternative's
- * first word ("we", "is"), which most sentences hold; spread, each alternative gives all its words.
+ * Where a branch has, outside any group, an optional separator between two letters ("co-?produc",
+ * "P[- ]?scales"): the separator's start and end (its "?" included), or null.
+ */
+function optionalSeparator(branch: string): [number, number] | null {
+  for (let i = 0; i < branch.length; i++) {
+    const ch = branch[i]!;
+    if (ch === "\\") {
+      i++;
+      continue;
+    }
+    if (ch === "(") {
+      i = closingParen(branch, i);
+      if (i < 0) return null;
+      continue;
+    }
+    const end = ch === "-" ? i + 1 : ch === "[" ? classEnd(branch, i) + 1 : -1;
+    if (end < 0) continue;
+    const separator = ch === "-" || isNonWordClass(branch.slice(i + 1, end - 1));
+    // Letters on both sides, the one before not an escape such as \d.
+    const between = i > 0 && isWordCode(branch.charCodeAt(i - 1)) && branch[i - 2] !== "\\" && isWordCode(branch.charCodeAt(end + 1));
+    if (separator && between && branch[end] === "?") return [i, end + 1];
+    if (ch === "[") i = end - 1;
+  }
+  return null;
+}
+
+/**
+ * The branches of `source`, spread so that the word reader sees each way a match can go, all of
+ * which match the same texts:
+ * - a group of alternatives opening a branch after `\b`: `\b(?:we value|is important to us)\b`
+ *   reads as `\bwe value\b|\bis important to us\b`. Read whole, it yields one clause of each
+ *   alternative's first word ("we", "is"), which most sentences hold;
+ * - an optional separator between letters: `co-?produc` reads as `co-produc|coproduc`, where
+ *   read whole it yields only "co".
  */
 function distributed(source: string): string[] {
   const spread: string[] = [];
   for (const branch of branches(source)) {
     const close = branch.startsWith("\\b(?:") ? closingParen(branch, 2) : -1;
     const after = close > 0 ? branch.slice(close + 1) : "";
-    if (close < 0 || /^[?*+{]/.test(after)) spread.push(branch);
-    else for (const alternative of distributed(branch.slice(5, close))) spread.push(`\\b${alternative}${after}`);
+    const separator = optionalSeparator(branch);
+    if (close > 0 && !/^[?*+{]/.test(after)) for (const alternative of distributed(branch.slice(5, close))) spread.push(...distributed(`\\b${alternative}${after}`));
+    else if (separator) spread.push(...distributed(`${branch.slice(0, separator[0])}${branch.slice(separator[0], separator[1] - 1)}${branch.slice(separator[1])}|${branch.slice(0, separator[0])}${branch.slice(separator[1])}`));
+    else spread.push(branch);
     if (spread.length > MAX_BRANCHES) return branches(source);
   }
   return spread;

@@ -74,7 +74,10 @@ describe("the word index", () => {
   });
 
   it("reads the words every match of a branch holds, and only where they must start a word", () => {
-    expect(patternClauses(/\bsen(?:d)? co-?ordinator/)).toEqual([[["sen"], ["co"]]]);
+    // An optional separator between letters is read both ways: with it, and run together.
+    expect(patternClauses(/\bsen(?:d)? co-?ordinator/)).toEqual([[["sen"], ["co"], ["ordinator"]], [["sen"], ["coordinator"]]]);
+    expect(patternClauses(/\bP[- ]?scales?\b/)).toEqual([[["p"], ["scale"]], [["pscale"]]]);
+    expect(patternClauses(/\bfoo-??bar/)).toEqual([[["foo"]]]);
     expect(patternClauses(/\b(The )?Decider( Skills)/)).toEqual([[["decider"], ["skills"]]]);
     // A group of alternatives opening a branch is spread over it: each alternative is a branch.
     expect(patternClauses(/\b(?:a (?:wide |broad )?range of|various)\b/i)).toEqual([[["a"], ["range"], ["of"]], [["various"]]]);
@@ -91,7 +94,7 @@ describe("the word index", () => {
     // Optional or unknown characters between words leave the next word's start unknown.
     expect(patternClauses(/\bfoo\s*bar/)).toEqual([[["foo"]]]);
     expect(patternClauses(/\bfoo\w*bar/)).toEqual([[["foo"]]]);
-    expect(patternClauses(/\bhalf-?termly/)).toEqual([[["half"]]]);
+    expect(patternClauses(/\bhalf\W?termly/)).toEqual([[["half"]]]);
     expect(patternClauses(/\b(?:ab)*c d/)).toEqual([[["d"]]]);
     expect(patternClauses(/\b(?:ab)*cd/)).toBeNull();
     expect(patternClauses(/govern|\bboard/)).toBeNull();
