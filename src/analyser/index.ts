@@ -14,7 +14,7 @@ import { headingMatcher, judgeItems, Passages } from "./items";
 import type { AnalysisResult, Evidence, ItemResult } from "./result";
 import { RUBRIC, RUBRIC_BY_ID, type ItemId } from "./rubric";
 import { scoreOf, SCORE_FORMULA } from "./score";
-import { segment, type Sentence } from "./segment";
+import { segment, type Segmented, type Sentence } from "./segment";
 
 /**
  * Raised (minor) whenever a change to the rules can change an analysis: a refresh re-analyses a
@@ -69,9 +69,13 @@ const SPECIAL_SCHOOL = /\b(?:is|are) an? (?:[\w-]+ ){0,4}special (?:school|acade
 const AGE_RANGE = /\b(?:aged?|ages|from)?\s*(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})(?:\s*years?)?\b/g;
 const SECONDARY_WORDS = /\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:secondary|high) (?:school|academy)\b|\bsixth form\b[^.]{0,30}\b(?:students|college)|\bKey Stage 4\b|\bGCSEs?\b/i;
 
-function inferSchool(sentences: Sentence[]): { schoolType: "mainstream" | "special"; phase: "primary" | "secondary" } {
-  const opening = sentences.slice(0, 20).map((s) => s.text).join(" ");
-  const schoolType = SPECIAL_SCHOOL.test(opening) ? "special" : "mainstream";
+/** Which sentences open the report: where it describes the school. */
+const OPENING = Array.from({ length: 20 }, (_, i) => i);
+
+function inferSchool(seg: Segmented): { schoolType: "mainstream" | "special"; phase: "primary" | "secondary" } {
+  const opening = seg.sentences.slice(0, OPENING.length).map((s) => s.text).join(" ");
+  // The word index tells most reports from a special school's without reading the opening.
+  const schoolType = seg.words.mayMatchAny(SPECIAL_SCHOOL, OPENING) && SPECIAL_SCHOOL.test(opening) ? "special" : "mainstream";
   let oldest = 0;
   for (const match of execAll(AGE_RANGE, opening)) {
     const [from, to] = [Number(match[1]), Number(match[2])];
@@ -117,7 +121,7 @@ export function analyseBlocks(blocks: Block[], options: AnalyseOptions = {}): An
   const itemsForHeading = headingMatcher();
   const seg = segment(blocks, (heading) => itemsForHeading(heading).length > 0);
   if (!seg.sentences.length) throw new UnreadableDocumentError("The document has no readable text.");
-  const inferred = inferSchool(seg.sentences);
+  const inferred = inferSchool(seg);
   const schoolType = options.schoolType ?? inferred.schoolType;
   const phase = options.phase ?? inferred.phase;
   const dates = judgeDates(findReportDates(seg, options.pageText), asOf);
