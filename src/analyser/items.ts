@@ -517,7 +517,8 @@ function headingAsSentence(seg: Segmented, heading: Segmented["headings"][number
 
 function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
   const seg = passages.seg;
-  const named = seg.sentences.filter((s) => (passages.about(CUES.C03.contactRole, s) || passages.underHeading(CUES.C03.contactRole, s)) && passages.signal(s, "namedPerson"));
+  // A named person first: few sentences name one, and most name a role ("teacher").
+  const named = seg.sentences.filter((s) => passages.signal(s, "namedPerson") && (passages.about(CUES.C03.contactRole, s) || passages.underHeading(CUES.C03.contactRole, s)));
   const roles = seg.sentences.filter((s) => passages.about(item.topic!, s) && passages.about(CUES.C03.contactRole, s));
   const located = (s: Sentence) => passages.about(CUES.C03.policyLocation, s) || s.links.some((l) => /polic/i.test(`${l.text} ${l.href}`));
   const policy = seg.sentences.filter((s) => {
