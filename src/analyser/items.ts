@@ -123,8 +123,13 @@ export class Passages {
 
   /** False when the word index shows the pattern cannot match the sentences' joined text. */
   mayMatchJoined(pattern: RegExp, sentences: Sentence[]): boolean {
-    return this.seg.words.mayMatchAny(pattern, sentences.map((s) => s.index));
+    let indices = this.indices.get(sentences);
+    if (!indices) this.indices.set(sentences, (indices = sentences.map((s) => s.index)));
+    return this.seg.words.mayMatchAny(pattern, indices);
   }
+
+  /** Per passage, its sentences' indices: an item's checks ask about the same passage many times. */
+  private readonly indices = new WeakMap<Sentence[], number[]>();
 
   /**
    * Matches of a global pattern in the sentences' text joined with non-word separators
