@@ -48,8 +48,14 @@ import { segment, type Segmented, type Sentence } from "./segment";
  * stands; the Local Offer's address given after SENDIASS is not SENDIASS's contact; another
  * document's approval (the accessibility plan's) is not the report's, and a line opening
  * "Approved by the ... Board" is.
+ * 1.5.0: ligatures in text (ﬁ, ﬂ) read as their letters; more parents' wording: "Does our
+ * support work?", "If we don't get it right", "Meeting with you" as headings, "the most
+ * frequently identified needs", "on the College's SEN register", "start and end scores", "the
+ * difference our support makes", "never disadvantaged", "you will be invited to a meeting";
+ * "our offer" alone is the school's provision, not the report called an offer; under a heading
+ * naming the accessibility plan, a sentence about "it" is about the plan.
  */
-export const ANALYSER_VERSION = "1.4.0";
+export const ANALYSER_VERSION = "1.5.0";
 
 export interface AnalyseOptions {
   /** The date to judge currency at, YYYY-MM-DD; default today (UTC). */

@@ -451,7 +451,8 @@ function judgeLocalOffer(item: RubricItem, passages: Passages): ItemFinding {
 
 
 function judgeAccessibilityPlan(item: RubricItem, passages: Passages, options: JudgeOptions): ItemFinding {
-  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s));
+  // Under a heading naming the plan, a sentence about "it" ("Ours covers 2023 to 2026") is about the plan.
+  const mentions = passages.everywhere(item.id).filter((s) => passages.about(item.topic!, s) || passages.underHeading(item.headings!, s, true));
   if (!mentions.length) return finding(item.id, "missing", 0.85, ["the accessibility plan is not mentioned"]);
   const asOfYear = Number(options.asOf.slice(0, 4));
   let expired: Sentence | null = null;

@@ -101,7 +101,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /\b(?:kinds?|types?|range|sorts?) of (?:special educational )?(?:sen|send|needs?|special|difficult)|\bneeds (?:we|do we|does (?:the|our) \w+|does \w+) (?:provide|support|cater|meet)|\b(?:sen|send|needs) (?:we|do we) (?:provide for|support|cater for)|\bwho (?:we|do we|does (?:the|our) \w+|does \w+) (?:support|cater for|provide for)|\b(?:which|what) (?:children|pupils|students|young people|needs)\b[^?]*\b(?:support|provide|cater|meet|come|attend)|\b(?:children|pupils|students) we support|\bwho comes to|\babout (?:our|the) (?:school|nursery|academy|college)|\babout us\b|\bwho we are\b|\bwho\b[^?]{0,30}\b(?:is|are) for\b|\bareas? of need|\btype of (?:school|provision|setting)|\b(?:needs|difficulties) (?:do|does) (?:you|we|the school) (?:help|support|cater|provide)|\b(?:pupils|children|students|young people) we teach\b|^about (?!(?:this|these|the|our|your|send|sen|special|how|what|who|us)\b)[\w'’ -]{2,40}$/,
-    topic: /\b(?:all|most|many) (?:of )?our (?:pupils|children|students|young people) (?:have|are) (?:a |an )?(?:diagnos\w+|autis\w+|severe|profound|moderate|complex|special|speech|social|physical|hearing|visual|sensory|learning|specific)\b|\b(?:kinds?|types?|range) of (?:special educational )?(?:needs|sen|send)\b|\bneeds (?:we|that we) (?:\w+ ){0,3}(?:support(?:ing)?|provid(?:e|ing) for|cater(?:ing)? for|meet(?:ing)?|see(?:ing)?)\b|\bwe (?:\w+ ){0,2}(?:support|provide for|cater for|welcome) (?:children|pupils|students|young people) with\b|\bon (?:our|the) (?:sen|send|special educational needs|inclusion|additional needs) register\b|\bfour (?:broad )?areas\b|\b(?:main|primary|most common|largest) (?:needs?|groups?)\b|\b\d+ (?:of (?:our|the) )?(?:children|pupils|students)\b[^.]{0,40}\b(?:SEN support|EHCP|EHC plan|Education, Health and Care)/i,
+    topic: /\b(?:all|most|many) (?:of )?our (?:pupils|children|students|young people) (?:have|are) (?:a |an )?(?:diagnos\w+|autis\w+|severe|profound|moderate|complex|special|speech|social|physical|hearing|visual|sensory|learning|specific)\b|\b(?:kinds?|types?|range) of (?:special educational )?(?:needs|sen|send)\b|\bneeds (?:we|that we) (?:\w+ ){0,3}(?:support(?:ing)?|provid(?:e|ing) for|cater(?:ing)? for|meet(?:ing)?|see(?:ing)?)\b|\bwe (?:\w+ ){0,2}(?:support|provide for|cater for|welcome) (?:children|pupils|students|young people) with\b|\bon (?:our|the|the [\w-]+['’]s) (?:sen|send|special educational needs|inclusion|additional needs) register\b|\bfour (?:broad )?areas\b|\b(?:main|primary|most common|largest) (?:needs?|groups?)\b|\bmost (?:frequent(?:ly)?|common(?:ly)?) (?:identified |seen |met )?needs\b|\b\d+ (?:of (?:our|the) )?(?:children|pupils|students)\b[^.]{0,40}\b(?:SEN support|EHCP|EHC plan|Education, Health and Care)/i,
     specifics: [
       { label: "needs named beyond the four broad areas", pattern: NEEDS, atLeast: 2, weight: 2 },
       { label: "numbers of pupils with SEN or by need", pattern: SEN_COUNT, weight: 2 },
@@ -147,8 +147,8 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(a); SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /effective|evaluat|\b(?:know|check|tell|see|measure)\b[^?]*\b(?:working|works|work|impact|difference|success|helping)|\b(?:is|are) (?:it|this|the support|our support|the provision|our provision)\b[^?]*\bworking\b|\bimpact\b|\bquality (?:of (?:our )?(?:provision|send|sen|support)|assurance)|\bhow good is|(?<!\bhow )\b(?:does|do|did) (?:any of )?(?:it|this|that|the (?:help|support|interventions?)|they) (?:actually |really )?work\b/,
-    topic: /\beffective(?:ness)?\b|\bevaluat\w*|\bimpact of\b|\bprovision maps?\b|\b(?:pre|post)[- ](?:and[- ]post[- ])?(?:intervention|test|assessment)|\bstart and end of\b|\bentry and exit (?:data|scores|assessments?)\b|\bquality assurance\b|\b(?:whether|if|how well)\b[^.]{0,10}\b(?:the|our|this) (?:help|support|provision|interventions?|programmes?)\b[^.]{0,60}\b(?:is|are) (?:working|making a difference|effective|helping)\b|\b(?:send|sen) report to (?:the )?governors\b|\breports? (?:on|to) (?:the )?(?:local )?govern\w*/i,
+    headings: /effective|evaluat|\b(?:know|check|tell|see|measure)\b[^?]*\b(?:working|works|work|impact|difference|success|helping)|\b(?:is|are) (?:it|this|the support|our support|the provision|our provision)\b[^?]*\bworking\b|\bimpact\b|\bquality (?:of (?:our )?(?:provision|send|sen|support)|assurance)|\bhow good is|(?<!\bhow )\b(?:does|do|did) (?:any of )?(?:it|this|that|they|(?:the|our|your child['’]s) (?:help|support|provision|interventions?|extra help)) (?:actually |really )?work\b/,
+    topic: /\beffective(?:ness)?\b|\bevaluat\w*|\bimpact of\b|\bprovision maps?\b|\b(?:pre|post)[- ](?:and[- ]post[- ])?(?:intervention|test|assessment)|\bstart and end (?:of|scores?|points?|data|assessments?)\b|\b(?:difference|impact) (?:our|the|this) (?:support|help|provision|interventions?) (?:makes|has|made)\b|\bentry and exit (?:data|scores|assessments?)\b|\bquality assurance\b|\b(?:whether|if|how well)\b[^.]{0,10}\b(?:the|our|this) (?:help|support|provision|interventions?|programmes?)\b[^.]{0,60}\b(?:is|are) (?:working|making a difference|effective|helping)\b|\b(?:send|sen) report (?:to|for) (?:the )?governors\b|\breports? (?:on|to) (?:the )?(?:local )?govern\w*/i,
     specifics: [
       { label: "results from last year", signal: "pastResults", weight: 2 },
       { label: "figures or percentages", signal: "quantity", weight: 2 },
@@ -376,9 +376,9 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 7; SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /\b(?:consult|involv|partnership|working|work)\w*[^?]{0,30}\b(?:parents|carers|families|you)\b|\bhow (?:will|can) i (?:be involved|get involved|help)|\bhow will (?:we|you) involve (?:you|me|parents)|\bparents? (?:be |are )?(?:consulted|involved)|\b(?:parents|families)['’]? (?:involvement|partnership|voice)|\bcommunicat\w* with (?:parents|families|you)|\bkeep(?:ing)? (?:you|parents|families|carers) (?:involved|informed|in the loop|up to date)|\bkept (?:in the loop|informed|up to date)/,
+    headings: /\b(?:consult|involv|partnership|working|work|meeting)\w*[^?]{0,30}\b(?:parents|carers|families|you)\b|\bhow (?:will|can) i (?:be involved|get involved|help)|\bhow will (?:we|you) involve (?:you|me|parents)|\bparents? (?:be |are )?(?:consulted|involved)|\b(?:parents|families)['’]? (?:involvement|partnership|voice)|\bcommunicat\w* with (?:parents|families|you)|\bkeep(?:ing)? (?:you|parents|families|carers) (?:involved|informed|in the loop|up to date)|\bkept (?:in the loop|informed|up to date)/,
     headingExclude: /\bsupport (?:for|to)|\badvice\b|\bcomplain/,
-    topic: /\bparents['’]? evenings?\b|\bcoffee (?:mornings?|afternoons?)\b|\bparent (?:forum|workshops?|surgery|drop-in)\b|\bsenc?d?o surgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)\b|\bpartnership with (?:parents|families)\b|\bparents (?:are|will be) (?:invited|consulted|involved|kept informed)\b/i,
+    topic: /\bparents['’]? evenings?\b|\bcoffee (?:mornings?|afternoons?)\b|\bparent (?:forum|workshops?|surgery|drop-in)\b|\bsenc?d?o surgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)\b|\bpartnership with (?:parents|families)\b|\bparents (?:are|will be) (?:invited|consulted|involved|kept informed)\b|\byou (?:are|will be) invited to (?:a |an )?(?:meeting|review)\b/i,
     specifics: [
       { label: "how often parents meet staff", signal: "frequency", weight: 2 },
       { label: "named ways for parents to take part", pattern: /\bparents['’]? evenings?|\bcoffee (?:mornings?|afternoons?)|\b(?:send |sen )?parent (?:forum|workshops?|group)|\bsurgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)|\bnewsletter|\bclass app\b|\bphone call|\bworkshops?\b|\breview meetings?\b|\bsupport plan (?:meetings?|reviews?)|\b(?:learning|support|provision) plan reviews?/gi, atLeast: 2, weight: 2 },
@@ -426,7 +426,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 9",
     requirement: "must",
     check: "section",
-    headings: /complain|\bunhappy\b|\bnot happy\b|\bdisagree|\bif things go wrong|\bnot (?:satisfied|resolved)|\bdispute/,
+    headings: /complain|\bunhappy\b|\bnot happy\b|\bdisagree|\bif things go wrong|\b(?:don['’]t|do not|didn['’]t|did not) get (?:it|things) right|\bput(?:ting)? (?:it|things) right|\bnot (?:satisfied|resolved)|\bdispute/,
     topic: /\bcomplain\w*|\b(?:you are|you're|i am|i'm|parents? (?:are|is)|still|remain) (?:unhappy|not happy|dissatisfied|not satisfied)\b|\b(?:unhappy|dissatisfied|not happy) (?:with|about)\b|\bdisagree\w*|\bfirst[- ]tier tribunal\b|\btribunal\b|\bmediation\b|\bescalat\w*|\bif (?:you are |you're )?still (?:concerned|worried|unhappy)\b|\bif the (?:matter|problem|issue|concern) is (?:still )?not (?:sorted|resolved)\b/i,
     specifics: [
       { label: "timescales", signal: "timescale", weight: 2 },
@@ -548,7 +548,7 @@ export const RUBRIC: readonly RubricItem[] = [
     headings: /less favourabl|\bequality\b|\bequal (?:treatment|opportunit)|\bdiscriminat|\bfair(?:ly|ness| treatment)/,
     broadHeadings: DISABLED_PUPILS,
     headingExclude: /special educational needs|\bsend\b/,
-    topic: /\bless favourabl\w*|\bequality act\b|\bdiscriminat\w*|\bequality of opportunity\b|\bnot (?:be )?disadvantaged\b|\bauxiliary aids\b|\btreated (?:fairly|equally)\b|\b(?:left out|excluded|missing out)\b[^.]{0,30}\bbecause of (?:a|their|his|her|any) disabilit\w*|\bequal(?:ity)? (?:training|treatment)\b|\bequality (?:and [\w ]+ )?training\b|\b(?:attendance|exclusions?|suspensions?|participation)\b[^.]{0,60}\bdisabled\b|\bdisabled (?:pupils|students|children)['’]? (?:attendance|exclusions?|suspensions?|participation)/i,
+    topic: /\bless favourabl\w*|\bequality act\b|\bdiscriminat\w*|\bequality of opportunity\b|\b(?:not|never) (?:be )?disadvantaged\b|\bauxiliary aids\b|\btreated (?:fairly|equally)\b|\b(?:left out|excluded|missing out)\b[^.]{0,30}\bbecause of (?:a|their|his|her|any) disabilit\w*|\bequal(?:ity)? (?:training|treatment)\b|\bequality (?:and [\w ]+ )?training\b|\b(?:attendance|exclusions?|suspensions?|participation)\b[^.]{0,60}\bdisabled\b|\bdisabled (?:pupils|students|children)['’]? (?:attendance|exclusions?|suspensions?|participation)/i,
     specifics: [
       { label: "equality or disability training for staff", pattern: /\b(?:equality|disability)(?: and [\w ]{1,30})? (?:awareness )?training|\btraining\b[^.]{0,30}\b(?:equality|disability)/gi, weight: 2 },
       { label: "figures on disabled pupils' outcomes", signal: "quantity", weight: 2 },
@@ -621,7 +621,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Code of Practice 6.81",
     requirement: "should",
     check: "fact",
-    topic: /\bcontribut\w*\b[^.]{0,60}\blocal offer\b|\blocal offer\b[^.]{0,60}\bcontribut\w*|\bschool(?:['’]s|s['’])? (?:local )?offer\b|\bour (?:sen(?:d)? |school )?(?:local )?offer\b/i,
+    topic: /\bcontribut\w*\b[^.]{0,60}\blocal offer\b|\blocal offer\b[^.]{0,60}\bcontribut\w*|\bschool(?:['’]s|s['’])? (?:local )?offer\b|\bour (?:sen(?:d)? |school )(?:local )?offer\b|\bour local offer\b/i,
     wanted: "a statement that this report is the school's contribution to the council's Local Offer",
     questions: {
       missing: "Is this report the school's contribution to the council's Local Offer, and is the school listed there?",

@@ -30,11 +30,18 @@ const NUMBERED_HEADING = /^\s*((section|part)\s+|q(?:uestion)?\s*)?(\d{1,2}(\.\d
 /** Prefixes that keep their hyphen when a word breaks after them at a line end. */
 const KEEP_HYPHEN = /(^|[^a-z])(self|well|co|non|multi|cross|short|long|full|part|high|low|one|two|three|small|large|semi|ex|all|half|step|key|year|age|evidence|child|person|team|face|pre|post)-$/i;
 
+/**
+ * Typographic ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ). Text copied or extracted from a PDF by other tools
+ * often keeps them, and "identiﬁed" or "ofﬁce" must read as the words they are. (pdf.ts gets
+ * text already spelled out: pdf.js normalises it.)
+ */
+const LIGATURE = /[\uFB00-\uFB06]/g;
+
 export function textToBlocks(text: string, options: { sourceUrl?: string } = {}): Block[] {
   const lines: SourceLine[] = [];
   let page = 1;
   let gap = false;
-  for (const raw of text.replace(/\r\n?/g, "\n").split("\n")) {
+  for (const raw of text.replace(LIGATURE, (ligature) => ligature.normalize("NFKC")).replace(/\r\n?/g, "\n").split("\n")) {
     const formFeeds = raw.split("\f");
     formFeeds.forEach((part, i) => {
       if (i > 0) {

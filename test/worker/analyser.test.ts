@@ -190,6 +190,22 @@ describe("finding answers", () => {
     expect(result.items.K06.status).toBe("present");
   });
 
+  it("finds answers worded in a school's own way, without the rubric's words", () => {
+    const result = analyseBlocks(
+      blocks([
+        ["The College and its students", ["The most frequently identified needs are dyslexia (52 students), autism (37) and ADHD (24)."]],
+        ["Access", ["We make sure that disabled children are never disadvantaged at our school."]],
+        ["Our offer", ["Great teaching is the foundation of our offer in every classroom."]],
+        ["Accessibility plan", ["Ours covers September 2025 to August 2028 and is on our Policies page."]],
+      ]),
+      AS_OF,
+    );
+    expect(result.items.K01.status).toBe("present");
+    expect(result.items.E02.status).toBe("vague");
+    expect(result.items.C02.status).toBe("missing");
+    expect(result.items.E04.status).toBe("present");
+  });
+
   it("judges an item's own answer, not a passing mention elsewhere", () => {
     const result = analyseBlocks(
       blocks([
@@ -217,6 +233,10 @@ describe("finding answers", () => {
       ["Building confidence", []],
       ["Hearing from students", ["K08"]],
       ["Who Larchmere is for", ["K01"]],
+      ["Does our support work?", ["K03a"]],
+      ["If we don't get it right", ["K09"]],
+      ["Meeting with you", ["K07"]],
+      ["Meeting your child's needs", []],
     ];
     for (const [heading, ids] of expected) expect(named(heading), heading).toEqual(ids);
   });

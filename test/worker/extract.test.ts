@@ -183,6 +183,11 @@ describe("htmlToBlocks: asides", () => {
 describe("textToBlocks", () => {
   const blocks = textToBlocks(reportText);
 
+  it("reads ligatures as the letters they join, so words such as 'identified' are found", () => {
+    const text = textToBlocks("The most frequently identi\uFB01ed needs are speci\uFB01c learning di\uFB03culties.\n\nA \uFB02exible o\uFB00er, \uFB04 and \uFB06.").map((b) => b.text);
+    expect(text).toEqual(["The most frequently identified needs are specific learning difficulties.", "A flexible offer, ffl and st."]);
+  });
+
   it("removes running headers, footers and page numbers", () => {
     const all = blocks.map((b) => b.text).join("\n");
     expect(all).not.toContain("invented for tests");
