@@ -197,9 +197,11 @@ describe("finding answers", () => {
         ["Access", ["We make sure that disabled children are never disadvantaged at our school."]],
         ["Our offer", ["Great teaching is the foundation of our offer in every classroom."]],
         ["Accessibility plan", ["Ours covers September 2025 to August 2028 and is on our Policies page."]],
+        ["Families", ["We value what parents know and see them as partners in their child's education."]],
       ]),
       AS_OF,
     );
+    expect(result.items.K07.status).toBe("vague");
     expect(result.items.K01.status).toBe("present");
     expect(result.items.E02.status).toBe("vague");
     expect(result.items.C02.status).toBe("missing");
