@@ -51,8 +51,8 @@ import { segment, type Segmented, type Sentence } from "./segment";
  * 1.5.0: ligatures in text (ﬁ, ﬂ) read as their letters; more parents' wording: "Does our
  * support work?", "If we don't get it right", "Meeting with you" as headings, "the most
  * frequently identified needs", "on the College's SEN register", "start and end scores", "the
- * difference our support makes", "never disadvantaged", "you will be invited to a meeting";
- * "our offer" alone is the school's provision, not the report called an offer; under a heading
+ * difference our support makes", "never disadvantaged", "you will be invited to a meeting",
+ * parents seen "as partners"; "our offer" alone is the school's provision, not the report called an offer; under a heading
  * naming the accessibility plan, a sentence about "it" is about the plan.
  */
 export const ANALYSER_VERSION = "1.5.0";
