@@ -72,7 +72,8 @@ export interface AnalyseOptions {
 export class UnreadableDocumentError extends Error {}
 
 const SPECIAL_SCHOOL = /\b(?:is|are) an? (?:[\w-]+ ){0,4}special (?:school|academy)\b|\b(?:community|foundation|maintained|non-maintained|residential|all-age|day) special (?:school|academy)\b|\bspecial (?:school|academy) for (?:children|pupils|students|young people)\b/i;
-const AGE_RANGE = /\b(?:aged?|ages|from)?\s*(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})(?:\s*years?)?\b/g;
+/** "aged 4 to 11", "ages 11-16", "(3-19)": read from the first number, which a scan finds fast. */
+const AGE_RANGE = /\b(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})(?:\s*years?)?\b/g;
 const SECONDARY_WORDS = /\b(?:is|are) an? (?:[\w-]+ ){0,4}(?:secondary|high) (?:school|academy)\b|\bsixth form\b[^.]{0,30}\b(?:students|college)|\bKey Stage 4\b|\bGCSEs?\b/i;
 
 /** Which sentences open the report: where it describes the school. */
