@@ -52,7 +52,10 @@ import { segment, type Segmented, type Sentence } from "./segment";
  * support work?", "If we don't get it right", "Meeting with you" as headings, "the most
  * frequently identified needs", "on the College's SEN register", "start and end scores", "the
  * difference our support makes", "never disadvantaged", "you will be invited to a meeting",
- * parents seen "as partners"; "our offer" alone is the school's provision, not the report called an offer; under a heading
+ * parents seen "as partners", "Checking that it works", a "Parent SEND Forum", a "Student SEND
+ * Panel", students who "chair part of their own annual review", "children's views", "changes to
+ * the classroom", "small groups such as"; a sentence about no item's topic carries on the one
+ * before it in its paragraph ("It is reviewed three times a year"); "our offer" alone is the school's provision, not the report called an offer; under a heading
  * naming the accessibility plan, a sentence about "it" is about the plan.
  */
 export const ANALYSER_VERSION = "1.5.0";

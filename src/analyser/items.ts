@@ -48,6 +48,9 @@ export interface JudgeOptions {
 const SIGNAL_NAMES = Object.keys(SIGNAL_PATTERNS) as SignalName[];
 const SIGNAL_SLOT = Object.fromEntries(SIGNAL_NAMES.map((name, i) => [name, i])) as Record<SignalName, number>;
 
+/** The topics of the items judged on their own answer (`section`). */
+const SECTION_TOPICS = RUBRIC.filter((item) => item.check === "section" && item.topic).map((item) => item.topic!);
+
 /** Every heading pattern, with a word filter: most headings could match only a few of them. */
 const HEADING_PATTERNS = new PatternSet([...new Set(RUBRIC.flatMap((item) => [item.headings, item.broadHeadings, item.headingExclude]).filter((pattern) => pattern !== undefined))]);
 const headingSlot = (pattern: RegExp | undefined) => (pattern ? HEADING_PATTERNS.patterns.indexOf(pattern) : -1);
@@ -204,6 +207,7 @@ export class Passages {
     if (!found) {
       const item = RUBRIC_BY_ID.get(id)!;
       found = item.topic ? this.seg.sentences.filter((s) => !this.owners[s.index]!.includes(id) && this.about(item.topic!, s)) : [];
+      if (item.check === "section") found = this.withFollowers(found);
       this.topical.set(id, found);
     }
     return found;
@@ -227,6 +231,31 @@ export class Passages {
     }
     return [];
   }
+
+  /**
+   * The sentences, each followed by those after it in its paragraph that are about no item's
+   * topic: such a sentence carries on the one before ("Each child has a support plan. It is
+   * reviewed with you three times a year."), under whatever heading.
+   */
+  private withFollowers(sentences: Sentence[]): Sentence[] {
+    const all: Sentence[] = [];
+    for (const sentence of sentences) {
+      if (all.at(-1) !== sentence) all.push(sentence);
+      for (let next = this.seg.sentences[sentence.index + 1]; next && next.block === sentence.block && !this.aboutAnySection(next); next = this.seg.sentences[next.index + 1]) {
+        all.push(next);
+      }
+    }
+    return all;
+  }
+
+  /** Whether the sentence is about any section item's topic; worked out once per sentence. */
+  private aboutAnySection(sentence: Sentence): boolean {
+    let known = this.sectionTopic[sentence.index];
+    if (known === undefined) this.sectionTopic[sentence.index] = known = SECTION_TOPICS.some((topic) => this.about(topic, sentence));
+    return known;
+  }
+
+  private readonly sectionTopic: Array<boolean | undefined> = [];
 
   /** The item's own answer if it has one, otherwise the sentences about it wherever they are. */
   passage(id: ItemId): { sentences: Sentence[]; own: boolean } {

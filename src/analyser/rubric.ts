@@ -147,7 +147,7 @@ export const RUBRIC: readonly RubricItem[] = [
     legalSource: "SEND Regulations 2014, Schedule 1 para 3(a); SEND Code of Practice 6.79",
     requirement: "must",
     check: "section",
-    headings: /effective|evaluat|\b(?:know|check|tell|see|measure)\b[^?]*\b(?:working|works|work|impact|difference|success|helping)|\b(?:is|are) (?:it|this|the support|our support|the provision|our provision)\b[^?]*\bworking\b|\bimpact\b|\bquality (?:of (?:our )?(?:provision|send|sen|support)|assurance)|\bhow good is|(?<!\bhow )\b(?:does|do|did) (?:any of )?(?:it|this|that|they|(?:the|our|your child['’]s) (?:help|support|provision|interventions?|extra help)) (?:actually |really )?work\b/,
+    headings: /effective|evaluat|\b(?:know|check(?:ing|s)?|tell|see|measur(?:e|ing))\b[^?]*\b(?:working|works|work|impact|difference|success|helping)|\b(?:is|are) (?:it|this|the support|our support|the provision|our provision)\b[^?]*\bworking\b|\bimpact\b|\bquality (?:of (?:our )?(?:provision|send|sen|support)|assurance)|\bhow good is|(?<!\bhow )\b(?:does|do|did) (?:any of )?(?:it|this|that|they|(?:the|our|your child['’]s) (?:help|support|provision|interventions?|extra help)) (?:actually |really )?work\b/,
     topic: /\beffective(?:ness)?\b|\bevaluat\w*|\bimpact of\b|\bprovision maps?\b|\b(?:pre|post)[- ](?:and[- ]post[- ])?(?:intervention|test|assessment)|\bstart and end (?:of|scores?|points?|data|assessments?)\b|\b(?:difference|impact) (?:our|the|this) (?:support|help|provision|interventions?) (?:makes|has|made)\b|\bentry and exit (?:data|scores|assessments?)\b|\bquality assurance\b|\b(?:whether|if|how well)\b[^.]{0,10}\b(?:the|our|this) (?:help|support|provision|interventions?|programmes?)\b[^.]{0,60}\b(?:is|are) (?:working|making a difference|effective|helping)\b|\b(?:send|sen) report (?:to|for) (?:the )?governors\b|\breports? (?:on|to) (?:the )?(?:local )?govern\w*/i,
     specifics: [
       { label: "results from last year", signal: "pastResults", weight: 2 },
@@ -220,7 +220,7 @@ export const RUBRIC: readonly RubricItem[] = [
     requirement: "must",
     check: "section",
     headings: /\badapt(?!ive teaching)|\badjust|\bcurriculum|\blearning environment|\baccess arrangements|\bexam(?:ination)?s?\b|\bpathways|\bchanges?\b[^?]*\b(?:to|in) (?:the |our )?(?:nursery|school|classroom|class|setting|environment|timetable|day)\b|\bchang(?:e|es|ing) things\b|\bmak(?:e|es|ing) (?:the |our )?(?:school|nursery|classrooms?|lessons?|learning|curriculum) (?:more )?accessible\b/,
-    topic: /\b(?:adapt(?:ed|ation|ations|ing)?|adjust(?:ed|ment|ments|ing)?)\b[^.]{0,40}\b(?:curriculum|environment|classroom|timetable|tasks?|resources)|\b(?:curriculum|environment|classroom)\b[^.]{0,30}\b(?:adapt|adjust)|\baccess arrangements\b|\b(?:personalised|reduced|part[- ]time) timetable\b|\bvisual timetables?\b|\boverlays\b|\bwriting slopes?\b|\bassistive technology\b|\bworkstations?\b/i,
+    topic: /\b(?:adapt(?:ed|ation|ations|ing)?|adjust(?:ed|ment|ments|ing)?)\b[^.]{0,40}\b(?:curriculum|environment|classroom|timetable|tasks?|resources)|\b(?:curriculum|environment|classroom)\b[^.]{0,30}\b(?:adapt|adjust)|\baccess arrangements\b|\b(?:personalised|reduced|part[- ]time) timetable\b|\bvisual timetables?\b|\boverlays\b|\bwriting slopes?\b|\bassistive technology\b|\bworkstations?\b|\bchanges? to (?:the |our |their )?(?:classroom|school day|timetable|curriculum|environment|lessons?)\b/i,
     specifics: [
       { label: "concrete adaptations", pattern: ADAPTATIONS, atLeast: 2, weight: 2 },
       { label: "an adaptation", pattern: ADAPTATIONS },
@@ -241,7 +241,7 @@ export const RUBRIC: readonly RubricItem[] = [
     check: "section",
     headings: /\badditional (?:support|help|provision)|\bextra (?:support|help)|\binterventions?\b|\btypes of support|\bsupport (?:is |that is )?available|\btherap(?:y|ies)\b|\bprovision maps?|\btargeted support|\bextra (?:sessions|lessons|groups)\b/,
     headingExclude: /\bknow\b|identif|find out|notice|\bspot|\b(?:for|to) (?:me|the parents|parents|families|my family|carers)\b|emotional|wellbeing|well-being|mental health|social development/,
-    topic: /\binterventions?\b|\bsmall[- ]group (?:work|support|sessions|teaching)|\bone[- ]to[- ]one (?:support|sessions|tuition|tutoring|work)|\bcatch[- ]up\b|\bbooster\b|\btherap(?:y|ies)\b/i,
+    topic: /\binterventions?\b|\bsmall[- ]group (?:work|support|sessions|teaching)|\bsmall groups? (?:such as|like)\b|\bone[- ]to[- ]one (?:support|sessions|tuition|tutoring|work)|\bcatch[- ]up\b|\bbooster\b|\btherap(?:y|ies)\b/i,
     specifics: [
       { label: "named interventions or programmes", programmes: SUPPORT_PROGRAMMES, weight: 2 },
       { label: "how often sessions run", signal: "frequency" },
@@ -378,11 +378,11 @@ export const RUBRIC: readonly RubricItem[] = [
     check: "section",
     headings: /\b(?:consult|involv|partnership|working|work|meeting)\w*[^?]{0,30}\b(?:parents|carers|families|you)\b|\bhow (?:will|can) i (?:be involved|get involved|help)|\bhow will (?:we|you) involve (?:you|me|parents)|\bparents? (?:be |are )?(?:consulted|involved)|\b(?:parents|families)['’]? (?:involvement|partnership|voice)|\bcommunicat\w* with (?:parents|families|you)|\bkeep(?:ing)? (?:you|parents|families|carers) (?:involved|informed|in the loop|up to date)|\bkept (?:in the loop|informed|up to date)/,
     headingExclude: /\bsupport (?:for|to)|\badvice\b|\bcomplain/,
-    topic: /\bparents['’]? evenings?\b|\bcoffee (?:mornings?|afternoons?)\b|\bparent (?:forum|workshops?|surgery|drop-in)\b|\bsenc?d?o surgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)\b|\bpartnership with (?:parents|families)\b|\bparents (?:are|will be) (?:invited|consulted|involved|kept informed)\b|\byou (?:are|will be) invited to (?:a |an )?(?:meeting|review)\b|\b(?:parents|carers|families)\b[^.]{0,60}\bas (?:equal |true |full )?partners\b/i,
+    topic: /\bparents['’]? evenings?\b|\bcoffee (?:mornings?|afternoons?)\b|\bparent (?:send |sen )?(?:forum|workshops?|surgery|drop-in|panel)\b|\bsenc?d?o surgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)\b|\bpartnership with (?:parents|families)\b|\bparents (?:are|will be) (?:invited|consulted|involved|kept informed)\b|\byou (?:are|will be) invited to (?:a |an )?(?:meeting|review)\b|\b(?:parents|carers|families)\b[^.]{0,60}\bas (?:equal |true |full )?partners\b/i,
     specifics: [
       { label: "how often parents meet staff", signal: "frequency", weight: 2 },
-      { label: "named ways for parents to take part", pattern: /\bparents['’]? evenings?|\bcoffee (?:mornings?|afternoons?)|\b(?:send |sen )?parent (?:forum|workshops?|group)|\bsurgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)|\bnewsletter|\bclass app\b|\bphone call|\bworkshops?\b|\breview meetings?\b|\bsupport plan (?:meetings?|reviews?)|\b(?:learning|support|provision) plan reviews?/gi, atLeast: 2, weight: 2 },
-      { label: "a way for parents to take part", pattern: /\bcoffee (?:mornings?|afternoons?)|\bparent (?:forum|workshops?)|\bsurgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)/gi },
+      { label: "named ways for parents to take part", pattern: /\bparents['’]? evenings?|\bcoffee (?:mornings?|afternoons?)|\b(?:send |sen )?parent (?:forum|workshops?|group)|\bparent (?:send |sen )(?:forum|group|panel)|\bsurgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)|\bnewsletter|\bclass app\b|\bphone call|\bworkshops?\b|\breview meetings?\b|\bsupport plan (?:meetings?|reviews?)|\b(?:learning|support|provision) plan reviews?/gi, atLeast: 2, weight: 2 },
+      { label: "a way for parents to take part", pattern: /\bcoffee (?:mornings?|afternoons?)|\bparent (?:send |sen )?(?:forum|workshops?)|\bsurgery\b|\bdrop-in\b|\bhome[- ]school (?:book|diary)/gi },
       { label: "timescales", signal: "timescale" },
     ],
     wanted: "fixed meetings with parents and how often they happen, or forums, surgeries or drop-ins",
@@ -402,7 +402,7 @@ export const RUBRIC: readonly RubricItem[] = [
     headings: /\b(?:child|pupil|student|young person|children|pupils|students)(?:['’]s|s['’])? (?:own )?(?:views|voice|opinions|wishes)|\b(?:my child|your child|children|pupils|students|young people)\b[^?]{0,20}\b(?:be )?(?:involved|consulted|heard)\b|\b(?:consult|involv|listen)\w*[^?]{0,30}\b(?<!(?:parents|carers|families) of )(?:my child|your child|children|pupils|students|young people)\b|\bhow will my child be (?:involved|heard|consulted)|\bpupil voice|\bstudent voice|\blistening to|\bhearing from (?:my child|your child|children|pupils|students|young people)\b|\bhav(?:e|ing) (?:a|their|his|her) say\b|\bask (?:my child|your child|children|pupils|students)\b[^?]*\b(?:think|views|wants?|feels?)\b/,
     // "How will I be involved in decisions about my child?" asks about the parent (K07).
     headingExclude: /\b(?:i|we|parents|carers|families) (?:be |are |get |will be )?involved\b/,
-    topic: /\bpupil voice\b|\bstudent voice\b|\bchild['’]s voice\b|\bone[- ]page profiles?\b|\b(?:pupil|student) (?:passports?|profiles?)\b|\ball about me\b|\b(?:views|wishes|opinions) (?:are|is|will be) (?:gathered|sought|heard|collected|recorded)\b|\b(?:gather|seek|collect|record)\w* (?:their|the child['’]s|pupils['’]|students['’]|children['’]s) (?:views|voice|wishes)\b|\b(?:attend|join) (?:part of |the end of |a segment of )?(?:their|the) (?:own )?(?:annual )?review|\btalking mats?\b|\bperson[- ]centred\b/i,
+    topic: /\bpupil voice\b|\bstudent voice\b|\bchild['’]s voice\b|\bone[- ]page profiles?\b|\b(?:pupil|student) (?:passports?|profiles?)\b|\ball about me\b|\b(?:views|wishes|opinions) (?:are|is|will be) (?:gathered|sought|heard|collected|recorded)\b|\b(?:gather|seek|collect|record)\w* (?:their|the child['’]s|pupils['’]|students['’]|children['’]s) (?:views|voice|wishes)\b|\b(?:attend|join|chair|lead) (?:part of |the end of |a segment of )?(?:their|the) (?:own )?(?:annual )?review|\b(?:pupil|student)s? (?:send |sen )?(?:panel|council|parliament)\b|\babout me['’]? (?:page|sheet|form|profile|booklet)\b|\b(?:children|pupils|students|young people)['’]s? (?:own )?(?:views|voices?|opinions|wishes)\b|\btalking mats?\b|\bperson[- ]centred\b/i,
     specifics: [
       {
         label: "named ways of gathering pupils' views",

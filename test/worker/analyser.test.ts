@@ -198,14 +198,29 @@ describe("finding answers", () => {
         ["Our offer", ["Great teaching is the foundation of our offer in every classroom."]],
         ["Accessibility plan", ["Ours covers September 2025 to August 2028 and is on our Policies page."]],
         ["Families", ["We value what parents know and see them as partners in their child's education."]],
+        ["Our pupils", ["Children's views matter to us, and we always listen to what they tell us. We can make changes to the classroom or to the school day for a child who needs them."]],
       ]),
       AS_OF,
     );
+    expect(result.items.K08.status).toBe("vague");
+    expect(result.items.K03d.status).toBe("vague");
     expect(result.items.K07.status).toBe("vague");
     expect(result.items.K01.status).toBe("present");
     expect(result.items.E02.status).toBe("vague");
     expect(result.items.C02.status).toBe("missing");
     expect(result.items.E04.status).toBe("present");
+  });
+
+  it("reads the sentences after one about an item, in its paragraph and about nothing else, as going on about it", () => {
+    const result = analyseBlocks(
+      blocks([
+        ["Extra help", ["Each child on SEN support has a short support plan. It is written with you and reviewed with you three times a year."]],
+        ["Working together", ["Parents meet their child's key adult at parents' evenings. The Parent SEND Forum meets once a term."]],
+      ]),
+      AS_OF,
+    );
+    expect(result.items.K03b.status).toBe("present");
+    expect(result.items.K07.status).toBe("present");
   });
 
   it("judges an item's own answer, not a passing mention elsewhere", () => {
