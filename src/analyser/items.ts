@@ -625,7 +625,7 @@ function isShouted(block: Block): boolean {
   return (letters > 8 && lower / letters < 0.2) || (block.kind === "heading" && lower === 0) || upper < 2;
 }
 
-export function acronymsExplained(seg: Segmented): { total: number; explained: number; unexplained: string[] } {
+function acronymsExplained(seg: Segmented): { total: number; explained: number; unexplained: string[] } {
   const text = seg.text;
   const acronyms = new Map<string, string>();
   // Abbreviations explained at some use, whether or not that use is the one recorded.
