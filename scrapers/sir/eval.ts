@@ -4,8 +4,8 @@
  * Runs the analyser over every report listed in `<eval dir>/labels.json` and prints overall
  * status accuracy, accuracy per item, recall and precision of `missing`, F1 of `vague`, and
  * the confusion matrix. Given several sets, it first prints each set's three headline figures,
- * then everything for all of them pooled, as one set. The labelled sets judge currency at 2026-03-01, so that is the default
- * analysis date here (see their README).
+ * then everything for all of them pooled, as one set. The labelled sets judge currency at
+ * 2026-03-01, so that is the default analysis date here (see their README).
  *
  * Each label's `phase` (from GIAS in real use) tells the analyser whether the school is special
  * or secondary; `--infer-school` makes it read that from the report text instead.

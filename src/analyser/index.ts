@@ -55,8 +55,9 @@ import { segment, type Segmented, type Sentence } from "./segment";
  * parents seen "as partners", "Checking that it works", a "Parent SEND Forum", a "Student SEND
  * Panel", students who "chair part of their own annual review", "children's views", "changes to
  * the classroom", "small groups such as"; a sentence about no item's topic carries on the one
- * before it in its paragraph ("It is reviewed three times a year"); "our offer" alone is the school's provision, not the report called an offer; under a heading
- * naming the accessibility plan, a sentence about "it" is about the plan.
+ * before it in its paragraph ("It is reviewed three times a year"); "our offer" alone is the
+ * school's provision, not the report called an offer; under a heading naming the accessibility
+ * plan, a sentence about "it" is about the plan.
  */
 export const ANALYSER_VERSION = "1.5.0";
 

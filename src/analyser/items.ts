@@ -240,7 +240,8 @@ export class Passages {
   private withFollowers(sentences: Sentence[]): Sentence[] {
     const all: Sentence[] = [];
     for (const sentence of sentences) {
-      if (all.at(-1) !== sentence) all.push(sentence);
+      // A follower is about no topic, so it is never one of the sentences themselves.
+      all.push(sentence);
       for (let next = this.seg.sentences[sentence.index + 1]; next && next.block === sentence.block && !this.aboutAnySection(next); next = this.seg.sentences[next.index + 1]) {
         all.push(next);
       }
