@@ -29,7 +29,6 @@ const REVIEW_LABEL = new RegExp(
   `\\b(?:date of next review|next (?:full )?review(?: date)?(?: due)?(?: by| in| on)?|review date|review due(?: by)?|to be reviewed(?: by| in| on)?|review(?:ed)? (?:by|in|on|before)|review)\\s*[:\\-–]?\\s*(${DATE})`,
   "gi",
 );
-const REVIEW_WORD = /review/i;
 const PUBLISHED_LABEL = new RegExp(
   `\\b(?:published|last updated|updated|date of (?:this )?(?:report|publication|issue)|date written|written|last reviewed|reviewed|approved|date approved|date agreed|ratified|issued|produced|date)\\b(?:\\s+(?:on|in|by|:))?\\s*[:\\-–]?\\s*(${DATE})`,
   "gi",
@@ -64,6 +63,15 @@ export function parseDate(text: string): { iso: string; precision: DatedText["pr
   if (m) return { iso: `${m[1]}-01-01`, precision: "year" };
   return null;
 }
+
+/**
+ * Text every match of each date pattern holds ("review" in every review label): a stretch of
+ * text without it is passed over without running the long pattern.
+ */
+const REVIEW_WORD = /review/i;
+const PUBLISHED_WORD = /publish|updat|date|written|review|approv|ratif|issued|produced/i;
+const TITLE_WORD = /report|local offer/i;
+const YEAR_RANGE = /(?:19|20)\d{2}\s*(?:[-–/]|to)\s*(?:19|20)?\d{2}/i;
 
 /** The four date patterns, in the order their matches are taken. */
 export const DATE_PATTERNS = [REVIEW_LABEL, PUBLISHED_LABEL, TITLE_DATE, ACADEMIC_YEAR] as const;
@@ -143,12 +151,11 @@ export function findReportDates(seg: Segmented, page?: PageText): DatedText[] {
     const found: DatedText[] = [];
     const taken: Array<[number, number]> = [];
     const windows = dateWindows(text);
-    // Every review label holds the word: the long pattern runs only where it stands.
-    const reviewWindows = windows.filter(([from, to]) => REVIEW_WORD.test(text.slice(from, to)));
-    collect(text, reviewWindows, base, REVIEW_LABEL, "review", found, taken);
-    collect(text, windows, base, PUBLISHED_LABEL, "published", found, taken);
-    collect(text, windows, base, TITLE_DATE, "published", found, taken);
-    collect(text, windows, base, ACADEMIC_YEAR, "academic_year", found, taken);
+    const holding = (needed: RegExp) => windows.filter(([from, to]) => needed.test(text.slice(from, to)));
+    collect(text, holding(REVIEW_WORD), base, REVIEW_LABEL, "review", found, taken);
+    collect(text, holding(PUBLISHED_WORD), base, PUBLISHED_LABEL, "published", found, taken);
+    collect(text, holding(TITLE_WORD), base, TITLE_DATE, "published", found, taken);
+    collect(text, holding(YEAR_RANGE), base, ACADEMIC_YEAR, "academic_year", found, taken);
     return found;
   };
   const inContent = scan(seg.text, 0);

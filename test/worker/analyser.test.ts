@@ -506,6 +506,10 @@ describe("finding answers", () => {
     const inTitle = c04("This report meets the Special Educational Needs and Disability Regulations 2014. Pupils with SEN or SEND are supported.");
     expect(inTitle.status).toBe("vague");
     expect(inTitle.reasons.join(" ")).toContain("SEN");
+    // Mixed case, and text that lower-cases to another length ("İ"), are read alike.
+    expect(c04("Some pupils have Special Educational Needs Or Disabilities; we support children with SEND.").status).toBe("present");
+    expect(c04("Pupils from İzmir and elsewhere with special educational needs or disabilities (pupils with SEND) are supported.").status).toBe("present");
+    expect(c04("İzmir families are welcome. This report meets the Special Educational Needs and Disability Regulations 2014. Pupils with SEN or SEND are supported.").status).toBe("vague");
   });
 
   it("asks more than the Designated Teacher's role for looked-after children", () => {
