@@ -603,30 +603,11 @@ const EXPLAINED_AT = new RegExp(
 /** What follows a phrase that is part of the title of a law or code ("... and Disability Regulations 2014"). */
 const LEGAL_TITLE_REST = /^[\w-]*(?:\s+(?:and|or|&|[A-Z][\w'’-]*))*?\s+(?:Regulations|Code of Practice|Act|Tribunal)\b/;
 
-/** The text lower-cased, or null when lower-casing changes its length (as "İ" does). */
-function lowerKeepingOffsets(text: string): string | null {
-  const lower = text.toLowerCase();
-  return lower.length === text.length ? lower : null;
-}
-
-/**
- * Whether the text spells the abbreviation out other than in the title of a law or code.
- * `lower` is the text lower-cased when that keeps every offset (most texts): the expansions are
- * lower-case words, and a case-sensitive scan for them is several times faster.
- */
-function spelledOut(expansion: RegExp | undefined, text: string, lower: string | null): boolean {
-  if (!expansion) return false;
+/** Whether the text spells the abbreviation out other than in the title of a law or code. */
+function spelledOut(expansion: RegExp | undefined, text: string): boolean {
   let outsideTitle = false;
-  const pattern = lower === null ? expansion : caseSensitive(expansion);
-  execAll(pattern, lower ?? text, (match) => (outsideTitle = !LEGAL_TITLE_REST.test(text.slice(match.index + match[0].length, match.index + match[0].length + 80))));
+  if (expansion) execAll(expansion, text, (match) => (outsideTitle = !LEGAL_TITLE_REST.test(text.slice(match.index + match[0].length, match.index + match[0].length + 80))));
   return outsideTitle;
-}
-
-const CASE_SENSITIVE = new WeakMap<RegExp, RegExp>();
-function caseSensitive(pattern: RegExp): RegExp {
-  let copy = CASE_SENSITIVE.get(pattern);
-  if (!copy) CASE_SENSITIVE.set(pattern, (copy = new RegExp(pattern.source, pattern.flags.replace("i", ""))));
-  return copy;
 }
 
 /**
@@ -672,9 +653,8 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
   });
   const unexplained: string[] = [];
   let explained = 0;
-  const lower = acronyms.size > explainedKeys.size ? lowerKeepingOffsets(text) : null;
   for (const [key, token] of acronyms) {
-    if (explainedKeys.has(key) || spelledOut(CUES.C04.expansions[key], text, lower)) explained++;
+    if (explainedKeys.has(key) || spelledOut(CUES.C04.expansions[key], text)) explained++;
     else unexplained.push(token);
   }
   return { total: acronyms.size, explained, unexplained };
