@@ -28,7 +28,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 async function loadAnalyser(): Promise<{ analyser: Analyser; how: string }> {
   if (process.argv.includes("--as-tsx-loads-it")) return { analyser: await import("../../src/analyser"), how: "the source as tsx loads it (names kept)" };
-  const keepNames = /^\s*keep_names\s*=\s*true\b/m.test(readFileSync(path.join(root, "wrangler.toml"), "utf8"));
+  // Wrangler keeps names unless the project says otherwise.
+  const keepNames = /^\s*keep_names\s*=\s*(true|false)\b/m.exec(readFileSync(path.join(root, "wrangler.toml"), "utf8"))?.[1] !== "false";
   const outfile = path.join(root, "node_modules/.cache/bench-analyser/analyser.mjs");
   mkdirSync(path.dirname(outfile), { recursive: true });
   await build({

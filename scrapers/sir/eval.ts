@@ -29,15 +29,6 @@ if (!positionals.length) {
 }
 const fixed = (n: number) => n.toFixed(3);
 
-if (positionals.length > 1) {
-  console.log("per set: accuracy, missing recall, vague F1 (missing labels)");
-  for (const dir of positionals) {
-    const set = evaluate(dir, { asOf: values["as-of"], inferSchool: values["infer-school"] });
-    console.log(`  ${fixed(set.accuracy)}  ${fixed(set.missingRecall)}  ${fixed(set.vagueF1)}  (${set.count("missing", "*")})  ${dir}`);
-  }
-  console.log("\npooled:");
-}
-
 const started = performance.now();
 const result = evaluate(positionals, {
   asOf: values["as-of"],
@@ -49,6 +40,11 @@ const result = evaluate(positionals, {
       }
     : undefined,
 });
+if (result.perSet.length > 1) {
+  console.log("per set: accuracy, missing recall, vague F1 (missing labels)");
+  for (const set of result.perSet) console.log(`  ${fixed(set.accuracy)}  ${fixed(set.missingRecall)}  ${fixed(set.vagueF1)}  (${set.count("missing", "*")})  ${set.dir}`);
+  console.log("\npooled:");
+}
 console.log(`SIR analyser evaluation: ${result.reports} reports, ${result.total} item labels, analysed as of ${values["as-of"]}${values["infer-school"] ? ", school type and phase read from the text" : ""}`);
 console.log(`(${((performance.now() - started) / 1000).toFixed(2)} s)\n`);
 console.log(`overall status accuracy   ${fixed(result.accuracy)}  (${result.right}/${result.total})`);

@@ -34,12 +34,10 @@ export interface EvaluationOptions {
   onError?: (label: Label, id: string, result: AnalysisResult, file: string) => void;
 }
 
-export interface Evaluation {
-  reports: number;
+/** The figures a confusion of labels against the analyser's statuses gives. */
+export interface Scores {
   right: number;
   total: number;
-  perItem: Map<string, { right: number; total: number }>;
-  perFile: Array<[string, number, number]>;
   /** Items labelled `gold` that the analyser called `got` ("*" for any). */
   count: (gold: Status | "*", got: Status | "*") => number;
   accuracy: number;
@@ -50,6 +48,14 @@ export interface Evaluation {
   vagueF1: number;
 }
 
+export interface Evaluation extends Scores {
+  reports: number;
+  perItem: Map<string, { right: number; total: number }>;
+  perFile: Array<[string, number, number]>;
+  /** Each set's own figures, in the order given. */
+  perSet: Array<{ dir: string } & Scores>;
+}
+
 const ratio = (a: number, b: number) => (b ? a / b : 0);
 
 /** Scores one labelled set, or several pooled as one (files then named by their set's folder). */
@@ -58,16 +64,15 @@ export function evaluate(dirs: string | readonly string[], options: EvaluationOp
   const labelled = sets.flatMap((dir) =>
     (JSON.parse(readFileSync(path.join(dir, "labels.json"), "utf8")) as Label[]).map((label) => ({ dir, label, name: sets.length > 1 ? `${path.basename(dir)}/${label.file}` : label.file })),
   );
-  const confusion = new Map<string, number>();
+  const confusions = new Map(sets.map((dir) => [dir, new Map<string, number>()]));
   const perItem = new Map<string, { right: number; total: number }>();
   const perFile: Array<[string, number, number]> = [];
-  let right = 0;
-  let total = 0;
   for (const { dir, label, name } of labelled) {
     const raw: Report = { text: readFileSync(path.join(dir, label.file), "utf8"), kind: label.file.endsWith(".html") ? "html" : "text" };
     const report = options.transform ? options.transform(raw) : raw;
     const analyseOptions: AnalyseOptions = { asOf: options.asOf, ...(options.inferSchool ? {} : schoolFromPhase(label.phase)) };
     const result = report.kind === "html" ? analyseHtml(report.text, analyseOptions) : analyseText(report.text, analyseOptions);
+    const confusion = confusions.get(dir)!;
     let fileRight = 0;
     for (const id of ITEM_IDS) {
       const gold = label.items[id]?.status;
@@ -76,29 +81,39 @@ export function evaluate(dirs: string | readonly string[], options: EvaluationOp
       confusion.set(`${gold}>${got}`, (confusion.get(`${gold}>${got}`) ?? 0) + 1);
       const entry = perItem.get(id) ?? { right: 0, total: 0 };
       entry.total++;
-      total++;
       if (gold === got) {
         entry.right++;
-        right++;
         fileRight++;
       } else options.onError?.(label, id, result, name);
       perItem.set(id, entry);
     }
     perFile.push([name, fileRight, ITEM_IDS.length]);
   }
+  const pooled = new Map<string, number>();
+  for (const confusion of confusions.values()) for (const [key, n] of confusion) pooled.set(key, (pooled.get(key) ?? 0) + n);
+  return {
+    reports: labelled.length,
+    perItem,
+    perFile,
+    perSet: sets.map((dir) => ({ dir, ...scores(confusions.get(dir)!) })),
+    ...scores(pooled),
+  };
+}
+
+/** Accuracy, missing recall and precision, and vague F1 from counts keyed "label>analyser". */
+function scores(confusion: Map<string, number>): Scores {
   const count = (gold: Status | "*", got: Status | "*") =>
     [...confusion].filter(([key]) => {
       const [g, p] = key.split(">");
       return (gold === "*" || g === gold) && (got === "*" || p === got);
     }).reduce((sum, [, n]) => sum + n, 0);
+  const right = STATUSES.reduce((sum, status) => sum + count(status, status), 0);
+  const total = count("*", "*");
   const vaguePrecision = ratio(count("vague", "vague"), count("*", "vague"));
   const vagueRecall = ratio(count("vague", "vague"), count("vague", "*"));
   return {
-    reports: labelled.length,
     right,
     total,
-    perItem,
-    perFile,
     count,
     accuracy: ratio(right, total),
     missingRecall: ratio(count("missing", "missing"), count("missing", "*")),

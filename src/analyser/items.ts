@@ -701,7 +701,7 @@ function judgeDated(item: RubricItem, passages: Passages, options: JudgeOptions)
 function judgeGovernance(item: RubricItem, passages: Passages): ItemFinding {
   const seg = passages.seg;
   // The word list comes last: the word index cannot help with it, but rules most sentences out
-  // of the three patterns before it.
+  // of the patterns before it.
   const mentions = seg.sentences.filter((s) => (passages.about(item.topic!, s) || passages.about(CUES.D02.coproduction, s) || passages.about(CUES.D02.seenByBoard, s) || passages.about(CUES.D02.approval, s)) && passages.about(CUES.D02.prefilter, s) && !passages.about(CUES.D02.otherDocument, s));
   const dated = (s: Sentence) => passages.signal(s, "date");
   const approved = mentions.filter((s) => (passages.about(CUES.D02.approval, s) || passages.about(CUES.D02.dateApproved, s)) && dated(s));

@@ -27,6 +27,7 @@ describe("reports in other voices", () => {
     expect(pooled.reports).toBe(each.reduce((n, e) => n + e.reports, 0));
     expect(pooled.right).toBe(each.reduce((n, e) => n + e.right, 0));
     expect(pooled.count("missing", "missing")).toBe(each.reduce((n, e) => n + e.count("missing", "missing"), 0));
+    expect(pooled.perSet.map((set) => [set.dir, set.right, set.total, set.missingRecall, set.vagueF1])).toEqual(each.map((e, i) => [dirs[i], e.right, e.total, e.missingRecall, e.vagueF1]));
     expect(pooled.perFile.map(([file]) => file.split("/")[0])).toEqual(each.flatMap((e, i) => e.perFile.map(() => ["i", "j", "k"][i])));
   });
 });
