@@ -94,6 +94,20 @@ describe("htmlToBlocks: whitespace and loose markup", () => {
     expect(summary(doc.blocks)).toEqual(["heading: SEN information report", "paragraph: Our SENCO is Ms Amara Osei."]);
     expect(doc.pageText).toBe("SEN information report\nOur SENCO is Ms Amara Osei.\nUpdated May 2026");
   });
+
+  it("gives the page text in page order, chrome where it stood, after the content is read without it", () => {
+    const html =
+      '<body><div class="cookie-banner">Cookies</div><nav>Menu</nav><main><div class="breadcrumb">Home</div><h1>SEN report</h1>' +
+      '<aside class="sidebar">Quick links</aside><div class="share">Share</div><p>Our SENCO is Mr Lee.</p><div class="feedback">Was this useful?</div></main>' +
+      "<footer>Reviewed June 2026</footer><footer>Charity 123</footer></body>";
+    const doc = htmlToBlocks(html);
+    expect(summary(doc.blocks)).toEqual(["heading: SEN report", "paragraph: Our SENCO is Mr Lee."]);
+    const lines = ["Cookies", "Menu", "Home", "SEN report", "Quick links", "Share", "Our SENCO is Mr Lee.", "Was this useful?", "Reviewed June 2026", "Charity 123"];
+    expect(doc.pageText).toBe(lines.join("\n"));
+    // Reading the page text leaves the blocks as they were, and reads the same a second time.
+    expect(summary(doc.blocks)).toEqual(["heading: SEN report", "paragraph: Our SENCO is Mr Lee."]);
+    expect(doc.pageText).toBe(lines.join("\n"));
+  });
 });
 
 // Inputs that once crashed a reader or took it seconds. Each case failed on the code before the
