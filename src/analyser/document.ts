@@ -311,7 +311,7 @@ export interface OutdatedTerm {
 export function outdatedTerms(seg: Segmented): OutdatedTerm[] {
   const found: OutdatedTerm[] = [];
   for (const { term, pattern, note } of OUTDATED_TERMS) {
-    const sentence = seg.sentences.find((s) => seg.words.test(pattern, s.index));
+    const sentence = seg.sentences[seg.words.textsMatching(pattern)[0] ?? -1];
     if (sentence) found.push({ term, note, quote: sentence.text, start: sentence.start, end: sentence.end });
   }
   return found;
@@ -323,12 +323,9 @@ export function outdatedTerms(seg: Segmented): OutdatedTerm[] {
  * have already tested most of them, so the caller passes its record.
  */
 export function statementDensity(seg: Segmented, hasSignal: (sentence: Sentence) => boolean): { hedged: number; generic: number; sentences: number } {
-  let hedged = 0;
-  let generic = 0;
-  for (const sentence of seg.sentences) {
-    if (seg.words.test(HEDGE, sentence.index)) hedged++;
-    if ((seg.words.test(ASPIRATION, sentence.index) || seg.words.test(GENERIC, sentence.index)) && !hasSignal(sentence)) generic++;
-  }
+  const hedged = seg.words.textsMatching(HEDGE).length;
+  const general = new Set([...seg.words.textsMatching(ASPIRATION), ...seg.words.textsMatching(GENERIC)]);
+  const generic = [...general].filter((i) => !hasSignal(seg.sentences[i]!)).length;
   const n = seg.sentences.length;
   const share = (k: number) => (n ? Math.round((k / n) * 1000) / 1000 : 0);
   return { hedged: share(hedged), generic: share(generic), sentences: n };

@@ -158,6 +158,13 @@ export class Passages {
     return this.seg.words.test(pattern, sentence.index);
   }
 
+  /** The sentences any of the patterns match, in document order, tried only where the word index allows. */
+  sentencesAbout(...patterns: RegExp[]): Sentence[] {
+    const { words, sentences } = this.seg;
+    const indices = patterns.length === 1 ? words.textsMatching(patterns[0]!) : [...new Set(patterns.flatMap((p) => words.textsMatching(p)))].sort((a, b) => a - b);
+    return indices.map((i) => sentences[i]!);
+  }
+
   /**
    * Whether any heading over the sentence matches the pattern (tested lower-cased when asked).
    * Memoised per heading: every sentence of a section carries the same chain.
@@ -206,7 +213,7 @@ export class Passages {
     let found = this.topical.get(id);
     if (!found) {
       const item = RUBRIC_BY_ID.get(id)!;
-      found = item.topic ? this.seg.sentences.filter((s) => !this.owners[s.index]!.includes(id) && this.about(item.topic!, s)) : [];
+      found = item.topic ? this.sentencesAbout(item.topic).filter((s) => !this.owners[s.index]!.includes(id)) : [];
       if (item.check === "section") found = this.withFollowers(found);
       this.topical.set(id, found);
     }
@@ -555,7 +562,7 @@ function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptio
   const seg = passages.seg;
   // A named person first: few sentences name one, and most name a role ("teacher").
   const named = seg.sentences.filter((s) => passages.signal(s, "namedPerson") && (passages.about(CUES.C03.contactRole, s) || passages.underHeading(CUES.C03.contactRole, s)));
-  const roles = seg.sentences.filter((s) => passages.about(item.topic!, s) && passages.about(CUES.C03.contactRole, s));
+  const roles = passages.sentencesAbout(item.topic!).filter((s) => passages.about(CUES.C03.contactRole, s));
   const located = (s: Sentence) => passages.about(CUES.C03.policyLocation, s) || s.links.some((l) => /polic/i.test(`${l.text} ${l.href}`));
   const policy = seg.sentences.filter((s) => {
     if (!passages.about(CUES.C03.policy, s) && !passages.underHeading(CUES.C03.policy, s)) return false;
@@ -571,7 +578,7 @@ function judgeContacts(item: RubricItem, passages: Passages, options: JudgeOptio
   if (!named.length && !policyFound && !roles.length) return finding(item.id, "missing", 0.75, ["no named contacts for concerns and no SEN policy"]);
   const reasons: string[] = [];
   if (!named.length) reasons.push(roles.length ? "contacts are given only as roles (\"speak to the class teacher\"), not by name" : "no named contacts for concerns");
-  if (!policyFound) reasons.push(passages.seg.sentences.some((s) => passages.about(CUES.C03.policy, s)) ? "the SEN policy is referred to without saying where to find it" : "does not say where to find the SEN policy");
+  if (!policyFound) reasons.push(passages.sentencesAbout(CUES.C03.policy).length ? "the SEN policy is referred to without saying where to find it" : "does not say where to find the SEN policy");
   return finding(item.id, "vague", 0.75, reasons, evidence.length ? evidence : roles.slice(0, 2));
 }
 
@@ -672,7 +679,7 @@ function judgePlainLanguage(item: RubricItem, passages: Passages, options: Judge
       .filter((entry) => entry !== null),
   ).size;
   const glossary = entries >= 3;
-  const formats = seg.sentences.filter((s) => passages.about(CUES.C04.otherFormats, s) || passages.about(CUES.C04.languages, s));
+  const formats = passages.sentencesAbout(CUES.C04.otherFormats, CUES.C04.languages);
   const acronyms = acronymsExplained(seg);
   const share = acronyms.total ? acronyms.explained / acronyms.total : 1;
   const found: string[] = [];
@@ -699,10 +706,9 @@ function judgeDated(item: RubricItem, passages: Passages, options: JudgeOptions)
 
 
 function judgeGovernance(item: RubricItem, passages: Passages): ItemFinding {
-  const seg = passages.seg;
-  // The word list comes last: the word index cannot help with it, but rules most sentences out
-  // of the patterns before it.
-  const mentions = seg.sentences.filter((s) => (passages.about(item.topic!, s) || passages.about(CUES.D02.coproduction, s) || passages.about(CUES.D02.seenByBoard, s) || passages.about(CUES.D02.approval, s)) && passages.about(CUES.D02.prefilter, s) && !passages.about(CUES.D02.otherDocument, s));
+  // The word list comes last: the word index cannot help with it, but the patterns before it
+  // leave few sentences to try.
+  const mentions = passages.sentencesAbout(item.topic!, CUES.D02.coproduction, CUES.D02.seenByBoard, CUES.D02.approval).filter((s) => passages.about(CUES.D02.prefilter, s) && !passages.about(CUES.D02.otherDocument, s));
   const dated = (s: Sentence) => passages.signal(s, "date");
   const approved = mentions.filter((s) => (passages.about(CUES.D02.approval, s) || passages.about(CUES.D02.dateApproved, s)) && dated(s));
   const coproduced = mentions.filter((s) => passages.about(CUES.D02.coproduction, s));

@@ -124,8 +124,14 @@ describe("the word index", () => {
       texts.forEach((text, i) => {
         if (index.test(pattern, i) !== plainTest(pattern, text)) wrong.push(`${pattern.source.slice(0, 40)} on "${text.slice(0, 60)}"`);
       });
+      // The same texts, listed in order, when asked for all of them at once.
+      const listed = index.textsMatching(pattern);
+      const expected = texts.flatMap((text, i) => (plainTest(pattern, text) ? [i] : []));
+      if (JSON.stringify(listed) !== JSON.stringify(expected)) wrong.push(`${pattern.source.slice(0, 40)} lists ${listed} for ${expected}`);
     }
     expect(wrong).toEqual([]);
+    // Texts in every 32-bit word of a row are listed.
+    expect(texts.length).toBeGreaterThan(64);
     // Most patterns are prefiltered; if none were, this test would prove nothing.
     expect(PATTERNS.filter((p) => patternPrefixes(p)).length).toBeGreaterThan(PATTERNS.length / 2);
   });
@@ -134,7 +140,10 @@ describe("the word index", () => {
     fc.assert(
       fc.property(fc.array(sentenceArb, { minLength: 1, maxLength: 8 }), (texts) => {
         const index = warmIndex(texts);
-        for (const pattern of PATTERNS) texts.forEach((text, i) => expect(index.test(pattern, i), `${pattern} on ${JSON.stringify(text)}`).toBe(plainTest(pattern, text)));
+        for (const pattern of PATTERNS) {
+          texts.forEach((text, i) => expect(index.test(pattern, i), `${pattern} on ${JSON.stringify(text)}`).toBe(plainTest(pattern, text)));
+          expect(index.textsMatching(pattern)).toEqual(texts.flatMap((text, i) => (plainTest(pattern, text) ? [i] : [])));
+        }
       }),
       { numRuns: 40, seed: 20261128 },
     );
