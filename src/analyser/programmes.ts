@@ -7,7 +7,7 @@
  * names that are also ordinary words ("Thrive", "Fresh Start", "Rainbows") carry a
  * case-sensitive pattern so "children thrive" or "a fresh start" do not count.
  */
-import { isWordCode, prefixesAt, prefixIds } from "./word-index";
+import { eachWordPrefix, prefixIds } from "./word-index";
 
 export type ProgrammeCategory =
   | "literacy"
@@ -207,54 +207,34 @@ function compile(programme: Programme): LexiconEntry {
 /** Case-insensitive names first, each set in lexicon order, as the scan tries them. */
 export const LEXICON: readonly LexiconEntry[] = [...PROGRAMMES.filter((p) => !p.caseSensitive), ...PROGRAMMES.filter((p) => p.caseSensitive)].map(compile);
 
-/** Lexicon ids by the id of a first-letters prefix (see word-index.ts); names without one are always tried. */
+/** Lexicon ids by the id of a first-letters prefix (see word-index.ts). */
 const BY_PREFIX = new Map<number, number[]>();
-const ALWAYS_TRIED: number[] = [];
 LEXICON.forEach((entry, id) => {
   const prefixes = prefixIds(entry.probe);
-  if (!prefixes) ALWAYS_TRIED.push(id);
-  for (const prefix of prefixes ?? []) {
+  // The scan tries a name only where a word starts with its first letters, so it needs them.
+  if (!prefixes) throw new Error(`The programme pattern ${entry.probe} must start with a word the index can read.`);
+  for (const prefix of prefixes) {
     const ids = BY_PREFIX.get(prefix);
     if (!ids) BY_PREFIX.set(prefix, [id]);
     else if (ids[ids.length - 1] !== id) ids.push(id);
   }
 });
 
-/** The names that could start at the word beginning at `at`, in lexicon order. */
-function namesStartingAt(text: string, at: number): readonly number[] {
-  let ids: number[] | undefined;
-  let merged = false;
-  for (const prefix of prefixesAt(text, at)) {
-    const more = BY_PREFIX.get(prefix);
-    if (!more) continue;
-    merged = ids !== undefined;
-    ids = ids ? ids.concat(more) : more;
-  }
-  if (!ids) return ALWAYS_TRIED;
-  if (ALWAYS_TRIED.length) {
-    ids = ids.concat(ALWAYS_TRIED);
-    merged = true;
-  }
-  return merged ? [...new Set(ids)].sort((x, y) => x - y) : ids;
-}
-
 /**
- * Where each word starts (a word character after a non-word one, as `\b\w` finds), with the
- * names that could start there. Walking the word's letters down the prefix trie tells which;
- * one alternation of every name's first letters, tried at each word start, took ten times as
- * long.
+ * Where each word starts with the names that could start there, in lexicon order: those of the
+ * known prefixes the word begins with. One walk down the prefix trie per word tells which; one
+ * alternation of every name's first letters, tried at each word start, took ten times as long.
  */
 function nameStarts(text: string): Array<{ at: number; names: readonly number[] }> {
   const starts: Array<{ at: number; names: readonly number[] }> = [];
-  let inWord = false;
-  for (let at = 0; at < text.length; at++) {
-    const word = isWordCode(text.charCodeAt(at));
-    if (word && !inWord) {
-      const names = namesStartingAt(text, at);
-      if (names.length) starts.push({ at, names });
-    }
-    inWord = word;
-  }
+  eachWordPrefix(text, (at, prefix) => {
+    const names = BY_PREFIX.get(prefix);
+    if (!names) return;
+    const last = starts[starts.length - 1];
+    if (last?.at !== at) return void starts.push({ at, names });
+    // A longer prefix of the same word: its names join the shorter one's, in lexicon order.
+    last.names = [...new Set([...last.names, ...names])].sort((x, y) => x - y);
+  });
   return starts;
 }
 

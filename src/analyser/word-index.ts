@@ -16,7 +16,7 @@
 import { Utf8Buffer } from "../lib/utf8";
 
 /** `\b` word characters (non-Unicode regular expressions): ASCII letters, digits and `_`. */
-export const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 
 /** Index of the matching `)` for the `(` at `open`, skipping escapes and character classes. */
 function closingParen(source: string, open: number): number {
@@ -419,19 +419,30 @@ export function prefixIds(pattern: RegExp): number[] | null {
   return ids;
 }
 
-/** Ids of the known prefixes the word starting at `at` begins with, shortest first. */
-export function prefixesAt(text: string, at: number): number[] {
-  const found: number[] = [];
-  let node = 0;
-  for (let i = at; i < text.length; i++) {
+/**
+ * Calls `found` with the start of each word of the text (a run of `\b` word characters) and
+ * the id of each known prefix the word begins with, shortest first: one walk down the trie per
+ * word, in one pass over the text.
+ */
+export function eachWordPrefix(text: string, found: (at: number, id: number) => void): void {
+  let node = -1;
+  let start = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
     const slot = slotOf(text.charCodeAt(i));
-    if (slot < 0) break;
+    if (slot < 0) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      start = i;
+      node = 0;
+    } else if (node < 0) continue;
     const child = base[node]! + slot;
-    if (parent[child] !== node) break;
-    node = child;
-    if (ends[node]! >= 0) found.push(ends[node]!);
+    node = parent[child] === node ? child : -1;
+    if (node >= 0 && ends[node]! >= 0) found(start, ends[node]!);
   }
-  return found;
 }
 
 /** The length of a clause's shortest word: the longer, the fewer texts hold the clause. */
@@ -718,18 +729,11 @@ export class PatternSet {
   /** The places in `patterns` of those that match the text, in order. */
   matching(text: string): number[] {
     const [may, call, byPrefix] = [this.mayIn, ++this.calls, this.byPrefix];
-    let inWord = false;
-    for (let i = 0; i < text.length; i++) {
-      const wordCode = slotOf(text.charCodeAt(i)) >= 0;
-      if (wordCode && !inWord) {
-        for (const id of prefixesAt(text, i)) {
-          // Prefixes added to the trie after this set was made are past the end of byPrefix.
-          const patterns = id < byPrefix.length ? byPrefix[id] : null;
-          if (patterns) for (const p of patterns) may[p] = call;
-        }
-      }
-      inWord = wordCode;
-    }
+    eachWordPrefix(text, (_, id) => {
+      // Prefixes added to the trie after this set was made are past the end of byPrefix.
+      const patterns = id < byPrefix.length ? byPrefix[id] : null;
+      if (patterns) for (const p of patterns) may[p] = call;
+    });
     // One pass over the text finds where a literal could start, rather than a search per literal.
     if (this.literalGroups.length || this.otherLiterals.length) {
       const [lower, groupOfPair] = [text.toLowerCase(), this.groupOfPair];
