@@ -75,6 +75,8 @@ export interface AnalyseOptions {
 /** A document the readers could not turn into text: an image-only PDF, an empty page. */
 export class UnreadableDocumentError extends Error {}
 
+/** Every description of a special school names one: found by a plain search, before the long pattern runs. */
+const SPECIAL_SCHOOL_NAMED = /\bspecial (?:school|academy)\b/i;
 const SPECIAL_SCHOOL = /\b(?:is|are) an? (?:[\w-]+ ){0,4}special (?:school|academy)\b|\b(?:community|foundation|maintained|non-maintained|residential|all-age|day) special (?:school|academy)\b|\bspecial (?:school|academy) for (?:children|pupils|students|young people)\b/i;
 /** "aged 4 to 11", "ages 11-16", "(3-19)": read from the first number, which a scan finds fast. */
 const AGE_RANGE = /\b(\d{1,2})\s*(?:to|-|–)\s*(\d{1,2})(?:\s*years?)?\b/g;
@@ -86,7 +88,7 @@ const OPENING = Array.from({ length: 20 }, (_, i) => i);
 function inferSchool(seg: Segmented): { schoolType: "mainstream" | "special"; phase: "primary" | "secondary" } {
   const opening = seg.sentences.slice(0, OPENING.length).map((s) => s.text).join(" ");
   // The word index tells most reports from a special school's without reading the opening.
-  const schoolType = seg.words.mayMatchAny(SPECIAL_SCHOOL, OPENING) && SPECIAL_SCHOOL.test(opening) ? "special" : "mainstream";
+  const schoolType = seg.words.mayMatchAny(SPECIAL_SCHOOL, OPENING) && SPECIAL_SCHOOL_NAMED.test(opening) && SPECIAL_SCHOOL.test(opening) ? "special" : "mainstream";
   let oldest = 0;
   for (const match of execAll(AGE_RANGE, opening)) {
     const [from, to] = [Number(match[1]), Number(match[2])];

@@ -638,26 +638,31 @@ function acronymsExplained(seg: Segmented): { total: number; explained: number; 
   const acronyms = new Map<string, string>();
   // Abbreviations explained at some use, whether or not that use is the one recorded.
   const explainedKeys = new Set<string>();
-  seg.blocks.forEach((block, b) => {
-    // Whether the block is a shouted title: worked out only when it offers a new abbreviation.
-    let shouted: boolean | undefined;
-    for (const match of execAll(ACRONYM, block.text)) {
-      const token = match[1]!;
-      const key = token.toUpperCase();
-      if (CUES.C04.notAcronyms.has(key) || !/[A-Z].*[A-Z]/.test(token)) continue;
-      // Each use is checked for being explained where it stands, in the document's text.
-      const at = seg.blockStarts[b]! + (match.index ?? 0);
-      if (!explainedKeys.has(key) && ((EXPLAINED_AT.lastIndex = at), EXPLAINED_AT.test(text))) explainedKeys.add(key);
-      // Only the first use of each abbreviation is recorded; later ones change nothing.
-      if (acronyms.has(key) || (shouted ??= isShouted(block))) continue;
-      // Next to another word in capitals it is part of a title ("SPECIAL EDUCATIONAL NEEDS").
-      const from = match.index ?? 0;
-      const before = block.text.slice(Math.max(0, from - 20), from);
-      const after = block.text.slice(from + match[0].length, from + match[0].length + 20);
-      if (/\b[A-Z]{3,}\s+$/.test(before) || /^\s+[A-Z]{3,}\b/.test(after)) continue;
-      acronyms.set(key, token);
+  // One scan of the document's text: an abbreviation never runs over the line break between blocks.
+  let b = -1;
+  // Whether the block is a shouted title: worked out only when it offers a new abbreviation.
+  let shouted: boolean | undefined;
+  for (const match of execAll(ACRONYM, text)) {
+    const token = match[1]!;
+    const key = token.toUpperCase();
+    if (CUES.C04.notAcronyms.has(key)) continue;
+    // Each use is checked for being explained where it stands.
+    if (!explainedKeys.has(key) && ((EXPLAINED_AT.lastIndex = match.index), EXPLAINED_AT.test(text))) explainedKeys.add(key);
+    // Only the first use of each abbreviation is recorded; later ones change nothing.
+    if (acronyms.has(key)) continue;
+    if (b < 0 || seg.blockStarts[b + 1]! <= match.index) {
+      while (b + 1 < seg.blocks.length && seg.blockStarts[b + 1]! <= match.index) b++;
+      shouted = undefined;
     }
-  });
+    const block = seg.blocks[b]!;
+    if ((shouted ??= isShouted(block))) continue;
+    // Next to another word in capitals it is part of a title ("SPECIAL EDUCATIONAL NEEDS").
+    const from = match.index - seg.blockStarts[b]!;
+    const before = block.text.slice(Math.max(0, from - 20), from);
+    const after = block.text.slice(from + match[0].length, from + match[0].length + 20);
+    if (/\b[A-Z]{3,}\s+$/.test(before) || /^\s+[A-Z]{3,}\b/.test(after)) continue;
+    acronyms.set(key, token);
+  }
   const unexplained: string[] = [];
   let explained = 0;
   for (const [key, token] of acronyms) {
