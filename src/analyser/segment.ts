@@ -83,9 +83,15 @@ function wordsUpTo(text: string, limit: number): number {
   return words;
 }
 
+/** Character codes of ". ! ? ;": a line ending in one is a sentence, not a label. */
+const ENDS_SENTENCE = new Set([46, 33, 63, 59]);
+
 /** A short line with no sentence punctuation that the caller recognises as a topic name. */
 function isLabelLine(block: Block, text: string, numbered: boolean, next: Block | undefined, isTopic: (text: string) => boolean): boolean {
   if (block.kind !== "paragraph" || !next || next.kind === "heading") return false;
+  // A label opens with a capital and has no closing punctuation, which rules out most
+  // paragraphs before their words are counted.
+  if (!/^[A-Z]/.test(text) || ENDS_SENTENCE.has(text.charCodeAt(text.length - 1))) return false;
   // A label has at most 12 words, so counting stops at 13: most paragraphs are long.
   const words = wordsUpTo(text, 13);
   if (words > (block.headingStyle ? 12 : 8)) return false;
@@ -98,7 +104,7 @@ function isLabelLine(block: Block, text: string, numbered: boolean, next: Block 
   // A person, a number after a colon or a web or email address make the line content ("SENCO:
   // Mrs J Ward", "Telephone: 01234 567890", "Local Offer: www.example.gov.uk/localoffer").
   if (PERSON.test(text) || /:\s*[\d+(]/.test(text) || WEB_OR_EMAIL.test(text)) return false;
-  return !/[.!?;]$/.test(text) && /^[A-Z]/.test(text) && isTopic(text.replace(/:$/, ""));
+  return isTopic(text.replace(/:$/, ""));
 }
 
 /**
