@@ -88,17 +88,8 @@ export function headingMatcher(): (heading: string) => ItemId[] {
   };
 }
 
-/** A heading's items split into section items and the rest, once per list headingMatcher gives. */
-const COMPETING = new WeakMap<ItemId[], { sections: ItemId[]; others: ItemId[] }>();
-function competing(ids: ItemId[]): { sections: ItemId[]; others: ItemId[] } {
-  let split = COMPETING.get(ids);
-  if (!split) {
-    // Fact and document items are judged on every mention, so only section items compete.
-    const sections = ids.filter((id) => RUBRIC_BY_ID.get(id)!.check === "section");
-    COMPETING.set(ids, (split = { sections, others: ids.filter((id) => !sections.includes(id)) }));
-  }
-  return split;
-}
+/** Fact and document items are judged on every mention, so only section items compete for a sentence. */
+const SECTION_ITEMS = new Set(RUBRIC.filter((item) => item.check === "section").map((item) => item.id));
 
 export class Passages {
   /** Per sentence and signal: 0 not yet tested, 1 absent, 2 present. Tested only when asked. */
@@ -229,8 +220,9 @@ export class Passages {
     for (const heading of sentence.headings) {
       const ids = this.itemsForHeading(heading);
       if (!ids.length) continue;
-      const { sections, others } = competing(ids);
+      const sections = ids.filter((id) => SECTION_ITEMS.has(id));
       if (sections.length <= 1) return ids;
+      const others = ids.filter((id) => !SECTION_ITEMS.has(id));
       const about = sections.filter((id) => this.about(RUBRIC_BY_ID.get(id)!.topic!, sentence));
       if (about.length) return [...about, ...others];
       const sameSection = previous !== null && previous.sentence.headings[0] === sentence.headings[0] && samePath(previous.sentence.headingPath, sentence.headingPath);
