@@ -73,10 +73,16 @@ export function headingMatcher(): (heading: string) => ItemId[] {
     let ids = cache.get(key);
     if (!ids) {
       const matched = HEADING_PATTERNS.matching(key);
-      const has = (slot: number) => slot >= 0 && matched.includes(slot);
-      const named = (slotOf: (e: (typeof ITEM_HEADINGS)[number]) => number) => (matched.length ? ITEM_HEADINGS.filter((e) => has(slotOf(e)) && !has(e.exclude)).map((e) => e.item) : []);
-      const precise = named((e) => e.headings);
-      const broad = named((e) => e.broad);
+      const precise: RubricItem[] = [];
+      const broad: RubricItem[] = [];
+      if (matched.length) {
+        const has = (slot: number) => slot >= 0 && matched.includes(slot);
+        for (const e of ITEM_HEADINGS) {
+          if (has(e.exclude)) continue;
+          if (has(e.headings)) precise.push(e.item);
+          if (has(e.broad)) broad.push(e.item);
+        }
+      }
       // A heading naming one item precisely ("Admission of disabled pupils") is not shared with
       // the others its general words also name.
       const alongside = broad.filter((item) => !precise.includes(item) && !precise.some((other) => other.broadHeadings === item.broadHeadings));
@@ -122,8 +128,11 @@ export class Passages {
     return this.seg.words.mayMatchAny(pattern, indices);
   }
 
-  /** Per passage, its sentences' indices: an item's checks ask about the same passage many times. */
-  private readonly indices = new WeakMap<Sentence[], number[]>();
+  /**
+   * Per passage, its sentences' indices: an item's checks ask about the same passage many times.
+   * A Map, not a WeakMap: it goes with the analysis, and weak keys cost the collector more.
+   */
+  private readonly indices = new Map<Sentence[], number[]>();
 
   /**
    * Matches of a global pattern in the sentences' text joined with non-word separators
