@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyseBlocks, analyseHtml, analyseText, UnreadableDocumentError } from "../../src/analyser";
-import { DATE_PATTERNS, dateWindows, fleschReadingEase, parseDate } from "../../src/analyser/document";
+import { DATE_PATTERNS, dateWindows, fleschReadingEase, judgeDates, parseDate, type DatedText } from "../../src/analyser/document";
 import { execAll } from "../../src/lib/exec-all";
 import { findProgrammes, PROGRAMMES } from "../../src/analyser/programmes";
 import { redactResult, redactText } from "../../src/analyser/redact";
@@ -560,6 +560,23 @@ describe("document signals", () => {
 
   it.each(["31/02/2026", "29/02/2025", "2025-13-45", "2026-00-10", "30 February 2026", "September 31 2025", "0/5/2025"])("reads %s as no date: there is no such day", (text) => {
     expect(parseDate(text)).toBeNull();
+  });
+
+  it.each([
+    // A year back from the analysis date, by the calendar: the last day of a month, and a leap day.
+    ["2026-03-31", "2025-03-31", null, true],
+    ["2026-03-31", "2025-03-30", null, false],
+    ["2024-02-29", "2023-03-01", null, true],
+    ["2024-02-29", "2023-02-28", null, false],
+    // A review month runs to its end, and a review year to the end of the year.
+    ["2026-03-31", "2024-01-10", { iso: "2026-03-01", precision: "month" }, true],
+    ["2026-04-01", "2024-01-10", { iso: "2026-03-01", precision: "month" }, false],
+    ["2026-12-31", "2024-01-10", { iso: "2026-01-01", precision: "year" }, true],
+    ["2027-01-01", "2024-01-10", { iso: "2026-01-01", precision: "year" }, false],
+  ] as const)("at %s, a report dated %s with review %o is current: %s", (asOf, published, review, current) => {
+    const dated = (iso: string, kind: DatedText["kind"], precision: DatedText["precision"]): DatedText => ({ iso, kind, precision, quote: iso, start: null, end: null });
+    const dates = [dated(published, "published", "day"), ...(review ? [dated(review.iso, "review", review.precision)] : [])];
+    expect(judgeDates(dates, asOf)).toMatchObject({ current, stale: !current });
   });
 
   it("finds every date match in the stretches near a year that it scans, as a scan of the whole text would", () => {
