@@ -619,19 +619,25 @@ function spelledOut(expansion: RegExp | undefined, text: string): boolean {
 }
 
 /**
- * A line in capitals is a shouted title, not a run of abbreviations (nor is a heading without
- * lower case); an abbreviation needs two capitals.
+ * Whether a block holding an abbreviation is a line in capitals: a shouted title, not a run of
+ * abbreviations (letters mostly capitals, or a heading with no lower case). Counting stops once
+ * the lower case read so far settles it, which in a paragraph is about a quarter of the way in.
  */
 function isShouted(block: Block): boolean {
+  const text = block.text;
   let upper = 0;
   let lower = 0;
-  for (let i = 0; i < block.text.length; i++) {
-    const code = block.text.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
     if (code >= 65 && code <= 90) upper++;
-    else if (code >= 97 && code <= 122) lower++;
+    else if (code >= 97 && code <= 122) {
+      lower++;
+      // Mostly capitals means under a fifth lower case (4 × lower < upper); even if every
+      // character left were a capital, that can no longer be.
+      if (4 * lower >= upper + text.length - 1 - i) return false;
+    }
   }
-  const letters = upper + lower;
-  return (letters > 8 && lower / letters < 0.2) || (block.kind === "heading" && lower === 0) || upper < 2;
+  return (upper + lower > 8 && 4 * lower < upper) || (block.kind === "heading" && lower === 0);
 }
 
 function acronymsExplained(seg: Segmented): { total: number; explained: number; unexplained: string[] } {

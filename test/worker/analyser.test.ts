@@ -512,6 +512,19 @@ describe("finding answers", () => {
     expect(c04("İzmir families are welcome. This report meets the Special Educational Needs and Disability Regulations 2014. Pupils with SEN or SEND are supported.").status).toBe("vague");
   });
 
+  it("reads words in a line of capitals, or a heading without lower case, as a title rather than abbreviations", () => {
+    const c04 = (sections: Array<[string, string[]]>) => analyseBlocks(blocks(sections), AS_OF).items.C04;
+    const paragraph = "Please ask the office if you would like to talk to us.";
+    // Mostly capitals (under a fifth lower case): a shouted line. Punctuation keeps each word
+    // apart from the capitals beside it, so only the line's share of capitals tells.
+    expect(c04([["About us", ["PLAN, AIMS, GOALS, NOTES, DATES, TIMES, ROLES: see below", paragraph]]]).status).toBe("present");
+    expect(c04([["PLAN, AIMS", [paragraph]]]).status).toBe("present");
+    // A fifth or more lower case: the capitals are abbreviations, left unexplained.
+    const unexplained = c04([["About us", ["Our PLAN covers EHCP reviews with CAMHS and SALT", paragraph]]]);
+    expect(unexplained.status).toBe("vague");
+    expect(unexplained.reasons.join(" ")).toContain("PLAN");
+  });
+
   it("asks more than the Designated Teacher's role for looked-after children", () => {
     const c01 = (paragraph: string) => analyseBlocks(blocks([["Looked-after children", [paragraph]]]), AS_OF).items.C01;
     const role = c01("The Designated Teacher for looked-after children works closely with the SENCO.");
