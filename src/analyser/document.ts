@@ -184,10 +184,8 @@ export interface DateJudgement {
 const addMonths = (iso: string, months: number) => {
   const d = new Date(0);
   d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1 + months, Number(iso.slice(8, 10)));
-  const year = d.getUTCFullYear();
-  if (year < 1000 || year > 9999) return d.toISOString().slice(0, 10);
-  const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
-  return `${year}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  // isoDay writes years 1000 to 9999; the ISO string covers the rest.
+  return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()) ?? d.toISOString().slice(0, 10);
 };
 
 export function judgeDates(dates: DatedText[], asOf: string): DateJudgement {
@@ -319,8 +317,10 @@ export interface OutdatedTerm {
 export function outdatedTerms(seg: Segmented): OutdatedTerm[] {
   const found: OutdatedTerm[] = [];
   for (const { term, pattern, note } of OUTDATED_TERMS) {
-    const sentence = seg.sentences[seg.words.textsMatching(pattern)[0] ?? -1];
-    if (sentence) found.push({ term, note, quote: sentence.text, start: sentence.start, end: sentence.end });
+    const [first] = seg.words.textsMatching(pattern);
+    if (first === undefined) continue;
+    const sentence = seg.sentences[first]!;
+    found.push({ term, note, quote: sentence.text, start: sentence.start, end: sentence.end });
   }
   return found;
 }
@@ -332,8 +332,7 @@ export function outdatedTerms(seg: Segmented): OutdatedTerm[] {
  */
 export function statementDensity(seg: Segmented, hasSignal: (sentence: Sentence) => boolean): { hedged: number; generic: number; sentences: number } {
   const hedged = seg.words.textsMatching(HEDGE).length;
-  const general = new Set([...seg.words.textsMatching(ASPIRATION), ...seg.words.textsMatching(GENERIC)]);
-  const generic = [...general].filter((i) => !hasSignal(seg.sentences[i]!)).length;
+  const generic = seg.words.textsMatching(ASPIRATION, GENERIC).filter((i) => !hasSignal(seg.sentences[i]!)).length;
   const n = seg.sentences.length;
   const share = (k: number) => (n ? Math.round((k / n) * 1000) / 1000 : 0);
   return { hedged: share(hedged), generic: share(generic), sentences: n };

@@ -160,9 +160,7 @@ export class Passages {
 
   /** The sentences any of the patterns match, in document order, tried only where the word index allows. */
   sentencesAbout(...patterns: RegExp[]): Sentence[] {
-    const { words, sentences } = this.seg;
-    const indices = patterns.length === 1 ? words.textsMatching(patterns[0]!) : [...new Set(patterns.flatMap((p) => words.textsMatching(p)))].sort((a, b) => a - b);
-    return indices.map((i) => sentences[i]!);
+    return this.seg.words.textsMatching(...patterns).map((i) => this.seg.sentences[i]!);
   }
 
   /**

@@ -647,10 +647,15 @@ export class WordIndex {
   }
 
   /**
-   * The texts that match the pattern, in order. Only the texts the index allows are tried,
-   * read off the pattern's row 32 at a time, rather than every text asked about in turn.
+   * The texts that match any of the patterns, in order. Only the texts the index allows are
+   * tried, read off each pattern's row 32 at a time, rather than every text asked about in turn.
    */
-  textsMatching(pattern: RegExp): number[] {
+  textsMatching(...patterns: RegExp[]): number[] {
+    if (patterns.length === 1) return this.textsMatchingOne(patterns[0]!);
+    return [...new Set(patterns.flatMap((pattern) => this.textsMatchingOne(pattern)))].sort((a, b) => a - b);
+  }
+
+  private textsMatchingOne(pattern: RegExp): number[] {
     const marks = this.candidatesFor(pattern);
     const found: number[] = [];
     if (!marks) {

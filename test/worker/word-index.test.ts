@@ -129,6 +129,13 @@ describe("the word index", () => {
       const expected = texts.flatMap((text, i) => (plainTest(pattern, text) ? [i] : []));
       if (JSON.stringify(listed) !== JSON.stringify(expected)) wrong.push(`${pattern.source.slice(0, 40)} lists ${listed} for ${expected}`);
     }
+    // Several patterns at once: the texts any of them matches, each once, in order.
+    for (let p = 0; p + 1 < PATTERNS.length; p += 2) {
+      const [a, b] = [PATTERNS[p]!, PATTERNS[p + 1]!];
+      const listed = index.textsMatching(a, b);
+      const expected = texts.flatMap((text, i) => (plainTest(a, text) || plainTest(b, text) ? [i] : []));
+      if (JSON.stringify(listed) !== JSON.stringify(expected)) wrong.push(`${a.source.slice(0, 20)} or ${b.source.slice(0, 20)} lists ${listed} for ${expected}`);
+    }
     expect(wrong).toEqual([]);
     // Texts in every 32-bit word of a row are listed.
     expect(texts.length).toBeGreaterThan(64);
